@@ -1,0 +1,64 @@
+# One entry point for students, instructors, authors and CI.
+#   make lab      set up .venv and open the course in JupyterLab
+#   make test     set up .venv and run every check (lint, unit, hygiene, nbval, slides)
+#   make execute  re-run notebooks in place, top to bottom, each in a fresh kernel (authors)
+#   make slides   build offline reveal.js decks into slides/
+#   make bench    measure the course's hot paths into benchmarks/results.json
+#   make lock     refresh requirements.lock from pyproject.toml
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NB ?= $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+# Both are read by TensorFlow's C++ runtime at import; course_utils sets the same defaults.
+export TF_CPP_MIN_LOG_LEVEL ?= 2
+export TF_ENABLE_ONEDNN_OPTS ?= 0
+export PYTHONHASHSEED ?= 0
+export MPLBACKEND ?= Agg
+
+.PHONY: setup lab test test-unit test-notebooks test-slides execute slides bench lock lint clean check-dot
+
+setup: $(STAMP) check-dot
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) tools/check_python.py
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	@touch $@
+
+check-dot:
+	@bash tools/ensure_dot.sh
+
+lab: setup
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks
+
+lint: setup
+	$(BIN)/ruff check .
+
+test-unit: setup
+	$(BIN)/pytest tests --ignore=tests/browser --cov=course_utils --cov-report=term-missing:skip-covered
+
+test-notebooks: setup
+	$(BIN)/pytest -n 2 --dist loadfile --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg $(NB)
+
+test: lint test-unit test-notebooks
+
+execute: setup
+	@for nb in $(NB); do \
+	  echo "executing $$nb"; \
+	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	    --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=python3 "$$nb" || exit 1; \
+	done
+
+lock:
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.10 \
+	  --quiet -o requirements.lock
+
+clean:
+	rm -rf slides build .pytest_cache .ruff_cache .coverage
+
+bench: setup
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)

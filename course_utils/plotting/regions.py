@@ -1,0 +1,267 @@
+"""Decision regions of any 2-D classifier, drawn with scikit-learn's ``DecisionBoundaryDisplay``.
+
+The model can be anything that maps an ``(n, 2)`` array to scores in one call: a Keras model,
+an estimator's ``predict_proba`` or ``decision_function``, a plain function. The whole grid is
+predicted in one batched call, because a Keras model's default ``predict`` walks the grid in
+batches of 32 and makes a 200 x 200 grid crawl.
+"""
+
+from __future__ import annotations
+
+import inspect
+import numbers
+import sys
+
+import numpy as np
+
+__all__ = ["plot_decision_boundary"]
+
+_RESPONSES = ("auto", "score", "probability")
+
+
+def _validate(predict_fn, X, y, grid_resolution, eps, response, class_names):
+    if not callable(predict_fn):
+        raise TypeError(
+            "predict_fn must be callable (a Keras model, an estimator's predict_proba, a "
+            f"function of an (n, 2) array); got {type(predict_fn).__name__}"
+        )
+    try:
+        X = np.asarray(X, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise ValueError("X must be an array of numbers of shape (n_samples, 2)") from exc
+    if X.ndim != 2:
+        raise ValueError(f"X must be a 2-D array of shape (n_samples, 2); got shape {X.shape}")
+    if X.shape[1] != 2:
+        raise ValueError(f"X must have exactly 2 features to draw a boundary; got {X.shape[1]}")
+    if X.shape[0] == 0:
+        raise ValueError("X must have at least one row; got an empty array")
+    if np.isnan(X).any():
+        raise ValueError("X contains NaN; drop or impute those rows before plotting")
+    if not np.isfinite(X).all():
+        raise ValueError("X must be finite; got an infinite value")
+    if y is not None:
+        y = np.asarray(y)
+        if y.ndim == 2 and y.shape[1] == 1:
+            y = y[:, 0]
+        elif y.ndim == 2:
+            y = y.argmax(axis=1)  # one-hot labels, as categorical cross entropy uses them
+        if y.ndim != 1:
+            raise ValueError(f"y must be a 1-D array of labels (or one-hot rows); got {y.shape}")
+        if len(y) != len(X):
+            raise ValueError(
+                f"y must have one label per row of X; got {len(y)} labels for {len(X)} rows"
+            )
+    if (
+        isinstance(grid_resolution, bool)
+        or not isinstance(grid_resolution, numbers.Integral)
+        or grid_resolution < 2
+    ):
+        raise ValueError(f"grid_resolution must be an int >= 2; got {grid_resolution!r}")
+    if (
+        isinstance(eps, bool)
+        or not isinstance(eps, numbers.Real)
+        or not np.isfinite(eps)
+        or eps < 0
+    ):
+        raise ValueError(f"eps must be a finite number >= 0; got {eps!r}")
+    if response not in _RESPONSES:
+        raise ValueError(f"response must be one of {_RESPONSES}; got {response!r}")
+    if class_names is not None and isinstance(class_names, str):
+        raise ValueError("class_names must be a sequence of names, not a single string")
+    return X, y
+
+
+def _batched(predict_fn):
+    """Return a function that predicts a whole array in one batch.
+
+    A Keras model (or its bound ``predict``) goes through ``predict_on_batch``: one compiled
+    forward pass with no 32-row batching, no progress bar and no callbacks. Keras is looked up
+    only if it is already imported, so plotting a scikit-learn model never loads TensorFlow.
+    """
+    keras = sys.modules.get("keras")
+    if keras is not None:
+        if isinstance(predict_fn, keras.Model):
+            return predict_fn.predict_on_batch
+        owner = getattr(predict_fn, "__self__", None)
+        if isinstance(owner, keras.Model) and getattr(predict_fn, "__name__", "") == "predict":
+            return owner.predict_on_batch
+    return predict_fn
+
+
+def _decide(out, n_points, response):
+    """Turn the raw predictions into class indices and the margins whose zero is a boundary."""
+    out = np.asarray(out, dtype=np.float64)
+    if out.ndim == 1:
+        out = out[:, None]
+    if out.ndim != 2 or out.shape[0] != n_points:
+        raise ValueError(
+            f"predict_fn must return one row per grid point, shape ({n_points},) or "
+            f"({n_points}, n_outputs); got shape {out.shape}"
+        )
+    if np.isnan(out).any():
+        raise ValueError("predict_fn returned NaN for some grid points")
+    if out.shape[1] == 1:
+        values = out[:, 0]
+        in_unit = values.min() >= 0 and values.max() <= 1
+        if response == "probability" and not in_unit:
+            raise ValueError(
+                "response='probability' but predict_fn returned values outside [0, 1]; "
+                "use response='score' for raw scores (sign decides)"
+            )
+        threshold = 0.5 if (response == "probability" or (response == "auto" and in_unit)) else 0
+        margin = values - threshold
+        return (margin > 0).astype(int), 2, [margin]
+    labels = out.argmax(axis=1)
+    n_classes = out.shape[1]
+    margins = []
+    for c in range(n_classes if n_classes > 2 else 1):
+        others = np.delete(out, c, axis=1).max(axis=1)
+        margins.append(out[:, c] - others)
+    return labels, n_classes, margins
+
+
+def _class_indices(y, n_classes):
+    """Map labels to palette positions, and name each position for the legend.
+
+    Integer labels 0..k-1 keep their value (so a class missing from ``y`` does not shift the
+    colours); anything else, such as -1/+1 or strings, is sorted and numbered in that order.
+    """
+    values = np.unique(y)
+    if np.issubdtype(values.dtype, np.number):
+        whole = bool(np.all(values == np.round(values)))
+        if whole and values.min() >= 0 and values.max() < n_classes:
+            return y.astype(int), [str(i) for i in range(n_classes)]
+        names = [str(int(v)) if whole else str(v) for v in values]
+    else:
+        names = [str(v) for v in values]
+    return np.searchsorted(values, y), names
+
+
+def plot_decision_boundary(
+    predict_fn,
+    X,
+    y=None,
+    *,
+    grid_resolution=200,
+    eps=1.0,
+    ax=None,
+    response="auto",
+    class_names=None,
+    **kwargs,
+):
+    """Draw the decision regions of a 2-D classifier, and the points ``X`` coloured by ``y``.
+
+    Parameters
+    ----------
+    predict_fn : callable
+        Maps an ``(n, 2)`` array to predictions of shape ``(n,)``, ``(n, 1)`` or ``(n, k)``:
+        a Keras model (called through ``predict_on_batch``), ``estimator.predict_proba``,
+        ``estimator.decision_function`` or any function. It is called exactly once, on the
+        whole grid.
+    X : array of shape (n_samples, 2)
+        The points; the grid spans their range plus ``eps`` on every side.
+    y : array of shape (n_samples,) or one-hot (n_samples, k), optional
+        Labels for colouring the points. Integer labels 0..k-1 take the colour of output
+        column k; other labels (for example -1/+1) are sorted and matched to the columns in
+        that order, so -1 goes with "score below 0".
+    grid_resolution : int, default 200
+        Grid points along each axis (at least 2).
+    eps : float, default 1.0
+        Margin added around the data's range.
+    ax : matplotlib Axes, optional
+        Where to draw. A new figure is made only when this is None.
+    response : {'auto', 'score', 'probability'}, default 'auto'
+        How to read a single output column: a raw ``'score'`` (its sign decides) or a sigmoid
+        ``'probability'`` (0.5 decides). ``'auto'`` treats it as a probability when every
+        prediction on the grid lies in [0, 1] and as a score otherwise; pass the value
+        explicitly when a raw score might stay inside [0, 1]. With several columns the
+        largest one wins (argmax) either way.
+    class_names : sequence of str, optional
+        Legend names, one per class, in output-column order.
+    **kwargs
+        Passed to ``DecisionBoundaryDisplay.plot``: ``plot_method`` ('contourf', 'contour',
+        'pcolormesh'), ``xlabel``, ``ylabel`` and matplotlib options such as ``alpha``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on. A black line marks the boundary itself (where the score is 0, the
+        probability 0.5, or two classes tie).
+    """
+    X, y = _validate(predict_fn, X, y, grid_resolution, eps, response, class_names)
+    import matplotlib as mpl
+    from sklearn.inspection import DecisionBoundaryDisplay
+
+    spans = []
+    for j in range(2):
+        lo, hi = X[:, j].min() - eps, X[:, j].max() + eps
+        if hi == lo:
+            raise ValueError(f"feature {j} of X has no spread and eps is 0; pass eps > 0")
+        spans.append(np.linspace(lo, hi, grid_resolution))
+    xx0, xx1 = np.meshgrid(*spans)
+    grid = np.column_stack([xx0.ravel(), xx1.ravel()])
+
+    labels, n_classes, margins = _decide(_batched(predict_fn)(grid), len(grid), response)
+    point_idx, names = _class_indices(y, n_classes) if y is not None else (None, [])
+    n_colors = max(n_classes, len(names))
+    if class_names is not None and len(class_names) < n_colors:
+        raise ValueError(
+            f"class_names must name all {n_colors} classes; got {len(class_names)} names"
+        )
+    palette = mpl.colormaps["tab10"]
+    colors = [mpl.colors.to_hex(palette(i % 10)) for i in range(n_colors)]
+
+    plot_method = kwargs.pop("plot_method", "contourf")
+    xlabel = kwargs.pop("xlabel", "$x_0$")
+    ylabel = kwargs.pop("ylabel", "$x_1$")
+    kwargs.setdefault("alpha", 0.3)
+    display_args = {"xx0": xx0, "xx1": xx1, "response": labels.reshape(xx0.shape)}
+    knows_n_classes = "n_classes" in inspect.signature(DecisionBoundaryDisplay).parameters
+    if knows_n_classes:
+        display_args["n_classes"] = n_classes
+    if knows_n_classes and n_classes > 2:
+        # scikit-learn >= 1.9 colours the classes itself; give it the points' palette.
+        display_args["multiclass_colors"] = colors[:n_classes]
+    else:
+        # Binary, or scikit-learn < 1.9: the class indices go straight to the plot method.
+        kwargs.setdefault("cmap", mpl.colors.ListedColormap(colors[:n_classes]))
+        if plot_method == "pcolormesh":
+            kwargs.setdefault("vmin", -0.5)
+            kwargs.setdefault("vmax", n_classes - 0.5)
+        else:
+            kwargs.setdefault("levels", np.arange(n_classes + 1) - 0.5)
+    if plot_method == "pcolormesh" and n_classes > 2:
+        # Pin the colour scale so a class missing from the grid does not shift the others.
+        kwargs.setdefault("vmin", -0.5)
+        kwargs.setdefault("vmax", n_classes - 0.5)
+
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=(6, 4.5), layout="constrained")
+    display = DecisionBoundaryDisplay(**display_args, xlabel=xlabel, ylabel=ylabel)
+    display.plot(plot_method=plot_method, ax=ax, **kwargs)
+
+    for margin in margins:
+        # A level outside the data's range would make matplotlib warn, so check first.
+        if margin.min() < 0 < margin.max():
+            ax.contour(
+                xx0, xx1, margin.reshape(xx0.shape), levels=[0.0], colors="k", linewidths=1.2
+            )
+
+    if y is None:
+        ax.scatter(X[:, 0], X[:, 1], s=18, color="0.2", edgecolors="white", linewidths=0.5)
+        return ax
+    for value in np.unique(point_idx):
+        mask = point_idx == value
+        ax.scatter(
+            X[mask, 0],
+            X[mask, 1],
+            s=28,
+            color=colors[value],
+            edgecolors="black",
+            linewidths=0.6,
+            label=class_names[value] if class_names is not None else names[value],
+        )
+    ax.legend(title="class", loc="best", framealpha=0.9)
+    return ax

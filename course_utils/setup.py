@@ -1,0 +1,150 @@
+"""Notebook set-up: reproducible seeding, and the environment check of notebook 00."""
+
+from __future__ import annotations
+
+import platform
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from importlib import metadata
+
+__all__ = ["Check", "check_environment", "format_report", "seed_everything"]
+
+DIST_NAME = "mlp-course"
+# Import names differ from distribution names for a few packages; what a student types to
+# check a version by hand is the import name, so the report shows that.
+_IMPORT_NAMES = {"scikit-learn": "sklearn", "tensorflow-cpu": "tensorflow"}
+# Tools the notebooks do not import; their absence does not stop the course from running.
+_NOT_CHECKED = {"jupyterlab", "jupyterlab-rise"}
+
+
+def seed_everything(seed: int = 42) -> int:
+    """Seed Python, NumPy and the Keras backend, and make TensorFlow ops deterministic.
+
+    On a CPU this makes training runs reproduce exactly, which is what lets nbval compare
+    the numbers a notebook prints. Returns the seed so a notebook can show it.
+    """
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise ValueError(f"seed must be a non-negative int; got {seed!r}")
+    import keras
+    import tensorflow as tf
+
+    keras.utils.set_random_seed(seed)
+    tf.config.experimental.enable_op_determinism()
+    return seed
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of the environment report: what was found and what to do if it is wrong."""
+
+    name: str
+    found: str | None
+    required: str
+    ok: bool
+    fix: str = ""
+
+
+def _requirements(dist: str) -> list[tuple[str, str]]:
+    """(name, specifier) pairs of the course's runtime dependencies that apply here.
+
+    Read from the installed project's metadata so that pyproject.toml stays the one place
+    where minimum versions are written down.
+    """
+    from packaging.requirements import Requirement
+
+    try:
+        raw = metadata.requires(dist) or []
+    except metadata.PackageNotFoundError as exc:
+        raise RuntimeError(
+            f"The course package '{dist}' is not installed in this Python "
+            f"({platform.python_version()}); "
+            "run 'make setup' (or 'pip install -e .') from the course folder."
+        ) from exc
+    out = []
+    for line in raw:
+        req = Requirement(line)
+        if req.marker is not None and not req.marker.evaluate({"extra": ""}):
+            continue
+        out.append((req.name, str(req.specifier)))
+    return out
+
+
+def _version_of(dist_name: str) -> str | None:
+    try:
+        return metadata.version(dist_name)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def check_environment(dist: str = DIST_NAME) -> list[Check]:
+    """Check Python, every runtime dependency and Graphviz's ``dot`` against the course's needs."""
+    if not isinstance(dist, str) or not dist:
+        raise ValueError(f"dist must be a non-empty distribution name; got {dist!r}")
+    from packaging.specifiers import SpecifierSet
+
+    py_required = metadata.metadata(dist).get("Requires-Python", "") if _version_of(dist) else ""
+    py_found = platform.python_version()
+    py_ok = py_found in SpecifierSet(py_required) if py_required else True
+    checks = [
+        Check(
+            "python",
+            py_found,
+            py_required,
+            py_ok,
+            "" if py_ok else f"use a Python {py_required} and recreate the environment",
+        )
+    ]
+    for name, spec in _requirements(dist):
+        if name in _NOT_CHECKED:
+            continue
+        found = _version_of(name)
+        ok = found is not None and SpecifierSet(spec).contains(found, prereleases=True)
+        fix = "" if ok else f"pip install '{name}{spec}' (or run 'make setup' again)"
+        checks.append(Check(_IMPORT_NAMES.get(name, name), found, spec, ok, fix))
+    dot = shutil.which("dot")
+    dot_version = _dot_version(dot) if dot else None
+    checks.append(
+        Check(
+            "graphviz dot program",
+            dot_version,
+            "any",
+            dot is not None,
+            ""
+            if dot
+            else "install Graphviz: 'sudo apt-get install graphviz' (Debian/Ubuntu), "
+            "'brew install graphviz' (macOS) or 'conda install -c conda-forge graphviz'",
+        )
+    )
+    return checks
+
+
+def format_report(checks: list[Check]) -> str:
+    """A fixed-width table of the checks, then one line per problem saying how to fix it."""
+    if not isinstance(checks, list | tuple) or not all(isinstance(c, Check) for c in checks):
+        raise TypeError("checks must be a list of Check objects from check_environment()")
+    if not checks:
+        raise ValueError("checks must not be empty")
+    width = max(len(c.name) for c in checks)
+    lines = [f"{'component':<{width}}  {'found':<10}  {'needed':<13}  status"]
+    for c in checks:
+        status = "ok" if c.ok else "PROBLEM"
+        lines.append(f"{c.name:<{width}}  {c.found or 'missing':<10}  {c.required:<13}  {status}")
+    problems = [c for c in checks if not c.ok]
+    lines.append("")
+    if problems:
+        lines.extend(f"To fix {c.name}: {c.fix}." for c in problems)
+    else:
+        lines.append("Everything the course needs is installed.")
+    return "\n".join(lines)
+
+
+def _dot_version(dot: str) -> str | None:
+    # `dot -V` prints e.g. "dot - graphviz version 2.43.0 (0)" on stderr.
+    try:
+        done = subprocess.run([dot, "-V"], capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    match = re.search(r"version\s+(\d+(?:\.\d+)+)", done.stderr + done.stdout)
+    return match.group(1) if match else None

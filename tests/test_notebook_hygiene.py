@@ -1,0 +1,138 @@
+"""Checks every committed notebook must pass before nbval even runs it.
+
+Each failure names the notebook and the cell, so an author knows where to look.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+NOTEBOOKS = sorted(p for p in NOTEBOOK_DIR.glob("*.ipynb"))
+NAME = re.compile(r"^(\d\d)_[a-z0-9]+(?:_[a-z0-9]+)*\.ipynb$")
+SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
+MEMORY_ADDRESS = re.compile(r"at 0x[0-9a-fA-F]{6,}>")
+# Calls that fetch from the network: the course must run offline.
+NETWORK = re.compile(
+    r"https?://|urllib|requests\.|urlopen|get_file\(|fetch_[a-z0-9_]+\(|keras\.datasets|"
+    r"tfds\.|load_dataset\(|pip install|wget |curl "
+)
+
+
+def _cells(path: Path, kind: str | None = None):
+    nb = nbformat.read(path, as_version=4)
+    for index, cell in enumerate(nb.cells):
+        if kind is None or cell.cell_type == kind:
+            yield index, cell
+
+
+def _code_lines(source: str) -> list[str]:
+    return [ln for ln in source.splitlines() if not ln.strip().startswith("#")]
+
+
+ids = [p.name for p in NOTEBOOKS]
+
+
+def test_notebooks_exist_and_are_numbered_without_gaps():
+    assert NOTEBOOKS, f"no notebooks in {NOTEBOOK_DIR}"
+    bad = [p.name for p in NOTEBOOKS if not NAME.match(p.name)]
+    assert not bad, f"notebook names must be NN_snake_case.ipynb: {bad}"
+    numbers = [int(NAME.match(p.name).group(1)) for p in NOTEBOOKS]
+    assert numbers == list(range(len(numbers))), (
+        f"notebooks must be numbered 00, 01, ... without gaps: {ids}"
+    )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_valid_nbformat_4_with_python3_kernel(path):
+    nb = nbformat.read(path, as_version=nbformat.NO_CONVERT)
+    assert nb.nbformat == 4, f"{path.name}: nbformat {nb.nbformat}, expected 4"
+    nbformat.validate(nb)
+    kernel = nb.metadata.get("kernelspec", {}).get("name")
+    assert kernel == "python3", f"{path.name}: kernelspec is {kernel!r}, expected 'python3'"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_stored_in_canonical_json(path):
+    text = path.read_text(encoding="utf-8")
+    canonical = nbformat.writes(nbformat.reads(text, as_version=nbformat.NO_CONVERT))
+    assert text.rstrip("\n") == canonical.rstrip("\n"), (
+        f"{path.name} is not in Jupyter's canonical JSON form; re-save it with nbformat "
+        "(make execute does)"
+    )
+    json.loads(text)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_execution_counts_come_from_a_clean_run(path):
+    counts = [(i, c.execution_count) for i, c in _cells(path, "code") if c.source.strip()]
+    expected = list(range(1, len(counts) + 1))
+    for (index, count), want in zip(counts, expected, strict=True):
+        assert count == want, (
+            f"{path.name} cell {index}: execution count {count}, expected {want}; "
+            "re-run the notebook top to bottom in a fresh kernel (make execute)"
+        )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_no_errors_warnings_or_memory_addresses_in_outputs(path):
+    for index, cell in _cells(path, "code"):
+        for out in cell.get("outputs", []):
+            where = f"{path.name} cell {index}"
+            assert out.output_type != "error", f"{where}: error output {out.get('ename')}"
+            text = out.get("text", "") + str(out.get("data", {}).get("text/plain", ""))
+            assert not MEMORY_ADDRESS.search(text), (
+                f"{where}: an object repr with a memory address; end the line with ';'"
+            )
+            if out.get("name") == "stderr":
+                raise AssertionError(
+                    f"{where}: stderr output (a warning or log line): {text[:200]!r}"
+                )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_ignored_outputs_say_why(path):
+    for index, cell in _cells(path, "code"):
+        if "NBVAL_IGNORE_OUTPUT" not in cell.source:
+            continue
+        reasons = [
+            ln
+            for ln in cell.source.splitlines()
+            if ln.strip().startswith("#")
+            and "NBVAL_IGNORE_OUTPUT" not in ln
+            and len(ln.strip()) > 12
+        ]
+        assert reasons, (
+            f"{path.name} cell {index}: NBVAL_IGNORE_OUTPUT without a comment saying why"
+        )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_every_cell_has_slide_metadata(path):
+    for index, cell in _cells(path):
+        slide_type = cell.metadata.get("slideshow", {}).get("slide_type")
+        assert slide_type in SLIDE_TYPES, (
+            f"{path.name} cell {index}: slideshow.slide_type is {slide_type!r}; "
+            f"choose one of {sorted(SLIDE_TYPES)}"
+        )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_no_code_cell_reaches_the_network(path):
+    for index, cell in _cells(path, "code"):
+        for line in _code_lines(cell.source):
+            assert not NETWORK.search(line), (
+                f"{path.name} cell {index}: looks like a download: {line.strip()!r}"
+            )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_every_code_cell_ran(path):
+    for index, cell in _cells(path, "code"):
+        if cell.source.strip():
+            assert cell.execution_count is not None, f"{path.name} cell {index} was never executed"

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from course_utils import setup
+from course_utils.setup import Check, check_environment, format_report, seed_everything
+
+import numpy as np
+import pytest
+
+
+def test_seed_everything_makes_keras_reproducible():
+    import keras
+
+    seed_everything(7)
+    first = keras.random.normal((3,)).numpy()
+    np_first = np.random.rand(2)  # noqa: NPY002 (the legacy global state is what we seed)
+    seed_everything(7)
+    np.testing.assert_array_equal(first, keras.random.normal((3,)).numpy())
+    np.testing.assert_array_equal(np_first, np.random.rand(2))  # noqa: NPY002
+
+
+@pytest.mark.parametrize("bad", [-1, 1.5, "42", True, None])
+def test_seed_everything_rejects_bad_seeds(bad):
+    with pytest.raises(ValueError, match="seed must be a non-negative int"):
+        seed_everything(bad)
+
+
+def test_check_environment_reports_every_runtime_dependency():
+    checks = check_environment()
+    names = [c.name for c in checks]
+    assert names[0] == "python" and names[-1] == "graphviz dot program"
+    for expected in ("tensorflow", "keras", "numpy", "matplotlib", "sklearn", "graphviz"):
+        assert expected in names
+    assert all(c.ok for c in checks), format_report(checks)
+
+
+def test_check_environment_names_the_fix_when_dot_is_missing(monkeypatch):
+    monkeypatch.setattr(setup.shutil, "which", lambda name: None)
+    dot = check_environment()[-1]
+    assert not dot.ok and dot.found is None
+    assert "apt-get install graphviz" in dot.fix
+    report = format_report([dot])
+    assert "PROBLEM" in report and "To fix graphviz dot program: install Graphviz" in report
+
+
+def test_check_environment_flags_a_version_below_the_minimum(monkeypatch):
+    real = setup._version_of
+    monkeypatch.setattr(
+        setup, "_version_of", lambda name: "2.0.0" if name == "keras" else real(name)
+    )
+    keras_check = next(c for c in check_environment() if c.name == "keras")
+    assert not keras_check.ok
+    assert keras_check.fix.startswith("pip install 'keras>=3.0'")
+
+
+def test_check_environment_explains_a_missing_course_package():
+    with pytest.raises(RuntimeError, match="is not installed .* run 'make setup'"):
+        check_environment("no-such-course-package")
+
+
+@pytest.mark.parametrize("bad", ["", None, 3])
+def test_check_environment_rejects_bad_dist(bad):
+    with pytest.raises(ValueError, match="dist must be a non-empty distribution name"):
+        check_environment(bad)
+
+
+def test_format_report_validates_its_argument():
+    with pytest.raises(TypeError, match="checks must be a list of Check objects"):
+        format_report(["numpy"])
+    with pytest.raises(ValueError, match="checks must not be empty"):
+        format_report([])
+
+
+def test_format_report_says_all_is_well():
+    report = format_report([Check("numpy", "2.4.6", ">=2.0", True)])
+    assert report.splitlines()[1].split() == ["numpy", "2.4.6", ">=2.0", "ok"]
+    assert report.endswith("Everything the course needs is installed.")
+
+
+def test_dot_version_is_read_from_dot(monkeypatch):
+    assert setup._dot_version("dot") is not None
+    assert setup._dot_version("/nonexistent/dot") is None
