@@ -11,8 +11,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NB ?= $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
-# Both are read by TensorFlow's C++ runtime at import; course_utils sets the same defaults.
-export TF_CPP_MIN_LOG_LEVEL ?= 2
+# Read by TensorFlow's C++ runtime at import; course_utils/__init__.py sets the same defaults
+# and says why.
+export TF_CPP_MIN_LOG_LEVEL ?= 3
 export TF_ENABLE_ONEDNN_OPTS ?= 0
 export PYTHONHASHSEED ?= 0
 export MPLBACKEND ?= Agg
