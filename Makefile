@@ -16,7 +16,6 @@ NB ?= $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 export TF_ENABLE_ONEDNN_OPTS ?= 0
 export PYTHONHASHSEED ?= 0
-export MPLBACKEND ?= Agg
 
 .PHONY: setup lab test test-unit test-notebooks test-slides execute slides bench lock lint clean check-dot
 

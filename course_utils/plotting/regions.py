@@ -74,26 +74,36 @@ def _validate(predict_fn, X, y, grid_resolution, eps, response, class_names):
 def _batched(predict_fn):
     """Return a function that predicts a whole array in one batch.
 
-    A Keras model (or its bound ``predict``) goes through ``predict_on_batch``: one compiled
-    forward pass with no 32-row batching, no progress bar and no callbacks. Keras is looked up
-    only if it is already imported, so plotting a scikit-learn model never loads TensorFlow.
+    A Keras model (or its bound ``predict``) is called directly, ``model(grid)``: one forward
+    pass with no 32-row batching, no progress bar and no callbacks. ``predict_on_batch`` would
+    be a little faster on a second call but traces a ``tf.function`` for every new model,
+    which costs more than it saves on a one-off plot and makes TensorFlow warn about
+    retracing when a notebook plots several models. Keras is looked up only if it is already
+    imported, so plotting a scikit-learn model never loads TensorFlow.
     """
     keras = sys.modules.get("keras")
-    if keras is not None:
-        if isinstance(predict_fn, keras.Model):
-            return predict_fn.predict_on_batch
-        owner = getattr(predict_fn, "__self__", None)
-        if isinstance(owner, keras.Model) and getattr(predict_fn, "__name__", "") == "predict":
-            return owner.predict_on_batch
-    return predict_fn
+    if keras is None:
+        return predict_fn
+    model = None
+    if isinstance(predict_fn, keras.Model):
+        model = predict_fn
+    owner = getattr(predict_fn, "__self__", None)
+    if isinstance(owner, keras.Model) and getattr(predict_fn, "__name__", "") == "predict":
+        model = owner
+    if model is None:
+        return predict_fn
+    floatx = keras.backend.floatx()  # handing Keras its own float type saves a conversion
+    return lambda grid: keras.ops.convert_to_numpy(model(grid.astype(floatx), training=False))
 
 
 def _decide(out, n_points, response):
     """Turn the raw predictions into class indices and the margins whose zero is a boundary."""
-    out = np.asarray(out, dtype=np.float64)
+    out = np.asarray(out)
+    if not np.issubdtype(out.dtype, np.floating):
+        out = out.astype(np.float64)
     if out.ndim == 1:
         out = out[:, None]
-    if out.ndim != 2 or out.shape[0] != n_points:
+    if out.ndim != 2 or out.shape[0] != n_points or out.shape[1] == 0:
         raise ValueError(
             f"predict_fn must return one row per grid point, shape ({n_points},) or "
             f"({n_points}, n_outputs); got shape {out.shape}"
@@ -113,10 +123,12 @@ def _decide(out, n_points, response):
         return (margin > 0).astype(int), 2, [margin]
     labels = out.argmax(axis=1)
     n_classes = out.shape[1]
-    margins = []
-    for c in range(n_classes if n_classes > 2 else 1):
-        others = np.delete(out, c, axis=1).max(axis=1)
-        margins.append(out[:, c] - others)
+    rows = np.arange(len(out))
+    best = out[rows, labels]
+    runner_up = np.partition(out, -2, axis=1)[:, -2]
+    # Every boundary separates two classes, so the outlines of all classes but the last
+    # already trace every boundary: margin_c = f_c - (largest other score).
+    margins = [out[:, c] - np.where(labels == c, runner_up, best) for c in range(n_classes - 1)]
     return labels, n_classes, margins
 
 
@@ -155,15 +167,15 @@ def plot_decision_boundary(
     ----------
     predict_fn : callable
         Maps an ``(n, 2)`` array to predictions of shape ``(n,)``, ``(n, 1)`` or ``(n, k)``:
-        a Keras model (called through ``predict_on_batch``), ``estimator.predict_proba``,
+        a Keras model (called once as ``model(grid)``), ``estimator.predict_proba``,
         ``estimator.decision_function`` or any function. It is called exactly once, on the
         whole grid.
     X : array of shape (n_samples, 2)
         The points; the grid spans their range plus ``eps`` on every side.
     y : array of shape (n_samples,) or one-hot (n_samples, k), optional
-        Labels for colouring the points. Integer labels 0..k-1 take the colour of output
-        column k; other labels (for example -1/+1) are sorted and matched to the columns in
-        that order, so -1 goes with "score below 0".
+        Labels for colouring the points. An integer label j in 0..k-1 takes the colour of
+        output column j; other labels (for example -1/+1) are sorted and matched to the
+        columns in that order, so -1 goes with "score below 0".
     grid_resolution : int, default 200
         Grid points along each axis (at least 2).
     eps : float, default 1.0
@@ -189,7 +201,10 @@ def plot_decision_boundary(
         probability 0.5, or two classes tie).
     """
     X, y = _validate(predict_fn, X, y, grid_resolution, eps, response, class_names)
+    import contourpy
     import matplotlib as mpl
+    from matplotlib.collections import LineCollection
+    from matplotlib.lines import Line2D
     from sklearn.inspection import DecisionBoundaryDisplay
 
     spans = []
@@ -209,7 +224,8 @@ def plot_decision_boundary(
             f"class_names must name all {n_colors} classes; got {len(class_names)} names"
         )
     palette = mpl.colormaps["tab10"]
-    colors = [mpl.colors.to_hex(palette(i % 10)) for i in range(n_colors)]
+    rgba = np.array([palette(i % 10) for i in range(n_colors)])
+    colors = [mpl.colors.to_hex(c) for c in rgba]
 
     plot_method = kwargs.pop("plot_method", "contourf")
     xlabel = kwargs.pop("xlabel", "$x_0$")
@@ -242,26 +258,36 @@ def plot_decision_boundary(
     display = DecisionBoundaryDisplay(**display_args, xlabel=xlabel, ylabel=ylabel)
     display.plot(plot_method=plot_method, ax=ax, **kwargs)
 
+    # The boundary itself, exact rather than following the grid's cells: the zero line of each
+    # margin. contourpy (the engine behind ax.contour, a dependency of matplotlib) gives the
+    # lines directly, and one LineCollection draws them all; a ContourSet per margin costs
+    # several times more and warns when a margin has no zero crossing.
+    segments = []
     for margin in margins:
-        # A level outside the data's range would make matplotlib warn, so check first.
-        if margin.min() < 0 < margin.max():
-            ax.contour(
-                xx0, xx1, margin.reshape(xx0.shape), levels=[0.0], colors="k", linewidths=1.2
-            )
+        generator = contourpy.contour_generator(xx0, xx1, margin.reshape(xx0.shape))
+        segments += [line for line in generator.lines(0.0) if len(line) > 1]
+    if segments:
+        ax.add_collection(LineCollection(segments, colors="black", linewidths=1.2), autolim=False)
 
     if y is None:
         ax.scatter(X[:, 0], X[:, 1], s=18, color="0.2", edgecolors="white", linewidths=0.5)
         return ax
-    for value in np.unique(point_idx):
-        mask = point_idx == value
-        ax.scatter(
-            X[mask, 0],
-            X[mask, 1],
-            s=28,
-            color=colors[value],
-            edgecolors="black",
-            linewidths=0.6,
+    # One scatter call for all points, coloured by RGBA rows (colour names would be parsed
+    # point by point); the legend gets one marker per class that occurs in y.
+    ax.scatter(X[:, 0], X[:, 1], s=28, c=rgba[point_idx], edgecolors="black", linewidths=0.6)
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker="o",
+            markersize=6,
+            markerfacecolor=colors[value],
+            markeredgecolor="black",
+            markeredgewidth=0.6,
             label=class_names[value] if class_names is not None else names[value],
         )
-    ax.legend(title="class", loc="best", framealpha=0.9)
+        for value in np.unique(point_idx)
+    ]
+    ax.legend(handles=handles, title="class", loc="best", framealpha=0.9)
     return ax
