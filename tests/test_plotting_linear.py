@@ -129,9 +129,9 @@ def test_points_with_text_labels_and_given_axes():
     [
         (np.zeros(4), Y, r"X must be a 2-D array of shape \(n_samples, 2\); got shape \(4,\)"),
         (np.zeros((4, 5)), Y, "X must have exactly 2 features to draw in the plane; got 5"),
-        (np.zeros((0, 2)), [], "X must hold at least one point"),
-        (np.array([[np.nan, 0]] * 4), Y, "X must hold finite numbers only"),
-        (np.array([["a", "b"]] * 4), Y, "X must hold finite numbers only"),
+        (np.zeros((0, 2)), [], "X must have at least one row"),
+        (np.array([[np.nan, 0]] * 4), Y, "X contains NaN"),
+        (np.array([["a", "b"]] * 4), Y, "X must be an array of numbers"),
         (X, Y[:3], r"y must be 1-D, one label per row of X \(4\); got shape \(3,\)"),
         (X, [np.nan, 1, 1, 1], "y must not contain NaN"),
         (X, [0, 1, 2, 2], r"y must hold at most 2 distinct labels .* got 3: \[0, 1, 2\]"),

@@ -13,6 +13,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ._checks import check_ax as _check_ax
+from ._checks import check_limits as _check_limits
+from ._checks import check_points_2d
+from ._checks import check_positive as _check_positive
+
 if TYPE_CHECKING:
     from matplotlib.animation import FuncAnimation
     from matplotlib.axes import Axes
@@ -24,28 +29,6 @@ WINDOW_X = (-15.0, 15.0)
 WINDOW_Y = (-6.0, 6.0)
 CLASS_COLORS = ("#1f77b4", "#ff7f0e")  # tab10's first two, as in course_utils.plotting.regions
 MAX_GRID_PANELS = 8
-
-
-def _check_ax(ax):
-    from matplotlib.axes import Axes
-
-    if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
-
-
-def _check_limits(lim, name):
-    try:
-        low, high = (float(v) for v in lim)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a pair of numbers (low, high); got {lim!r}") from None
-    if not (np.isfinite(low) and np.isfinite(high) and low < high):
-        raise ValueError(f"{name} must be finite with low < high; got {lim!r}")
-    return low, high
-
-
-def _check_positive(value, name, what):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not value > 0:
-        raise ValueError(f"{name} must be a positive {what}; got {value!r}")
 
 
 def _check_line(w, b, *, allow_zero=False):
@@ -68,15 +51,7 @@ def _check_line(w, b, *, allow_zero=False):
 
 
 def _check_points(X, y, *, two_classes):
-    X, y = np.asarray(X), np.asarray(y)
-    if X.ndim != 2:
-        raise ValueError(f"X must be a 2-D array of shape (n_samples, 2); got shape {X.shape}")
-    if X.shape[1] != 2:
-        raise ValueError(f"X must have exactly 2 features to draw in the plane; got {X.shape[1]}")
-    if X.shape[0] == 0:
-        raise ValueError("X must hold at least one point; got 0 rows")
-    if not np.issubdtype(X.dtype, np.number) or not np.all(np.isfinite(X)):
-        raise ValueError("X must hold finite numbers only (no NaN or infinity)")
+    X, y = check_points_2d(X, purpose="draw in the plane"), np.asarray(y)
     if y.ndim != 1 or y.shape[0] != X.shape[0]:
         raise ValueError(f"y must be 1-D, one label per row of X ({len(X)}); got shape {y.shape}")
     if np.issubdtype(y.dtype, np.number) and not np.all(np.isfinite(y)):
@@ -87,7 +62,7 @@ def _check_points(X, y, *, two_classes):
             f"y must hold {'exactly' if two_classes else 'at most'} 2 distinct labels "
             f"(a line separates two classes); got {len(classes)}: {classes.tolist()}"
         )
-    return X.astype(float), y, classes
+    return X, y, classes
 
 
 def _check_history(weights_history):

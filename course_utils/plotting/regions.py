@@ -14,6 +14,8 @@ import sys
 
 import numpy as np
 
+from ._checks import check_points_2d
+
 __all__ = ["plot_decision_boundary"]
 
 _RESPONSES = ("auto", "score", "probability")
@@ -25,20 +27,7 @@ def _validate(predict_fn, X, y, grid_resolution, eps, response, class_names):
             "predict_fn must be callable (a Keras model, an estimator's predict_proba, a "
             f"function of an (n, 2) array); got {type(predict_fn).__name__}"
         )
-    try:
-        X = np.asarray(X, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise ValueError("X must be an array of numbers of shape (n_samples, 2)") from exc
-    if X.ndim != 2:
-        raise ValueError(f"X must be a 2-D array of shape (n_samples, 2); got shape {X.shape}")
-    if X.shape[1] != 2:
-        raise ValueError(f"X must have exactly 2 features to draw a boundary; got {X.shape[1]}")
-    if X.shape[0] == 0:
-        raise ValueError("X must have at least one row; got an empty array")
-    if np.isnan(X).any():
-        raise ValueError("X contains NaN; drop or impute those rows before plotting")
-    if not np.isfinite(X).all():
-        raise ValueError("X must be finite; got an infinite value")
+    X = check_points_2d(X, purpose="draw a boundary")
     if y is not None:
         y = np.asarray(y)
         if y.ndim == 2 and y.shape[1] == 1:
