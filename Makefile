@@ -41,12 +41,26 @@ lint: setup
 	$(BIN)/ruff check .
 
 test-unit: setup
-	$(BIN)/pytest tests --ignore=tests/browser --cov=course_utils --cov-report=term-missing:skip-covered
+	$(BIN)/pytest tests --ignore=tests/browser --cov=course_utils --cov-report=term-missing:skip-covered --cov-fail-under=90
 
 test-notebooks: setup
 	$(BIN)/pytest -n 2 --dist loadfile --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg $(NB)
 
 test: lint test-unit test-notebooks
+
+slides: setup
+	@command -v npm >/dev/null || { echo "make slides needs Node.js 20+ and npm"; exit 1; }
+	@# npm ci (exact versions and hashes from the lock) only when the lock changed since the last one
+	@if [ ! -f tools/slides/node_modules/.npm-ci-done ] || \
+	    [ tools/slides/package-lock.json -nt tools/slides/node_modules/.npm-ci-done ]; then \
+	  echo "npm ci --prefix tools/slides"; \
+	  npm ci --prefix tools/slides --prefer-offline --ignore-scripts --no-audit --no-fund || exit 1; \
+	  touch tools/slides/node_modules/.npm-ci-done; \
+	fi
+	$(BIN)/python tools/slides/build.py --out slides
+
+test-slides: slides
+	$(BIN)/pytest tests/browser
 
 execute: setup
 	@for nb in $(NB); do \

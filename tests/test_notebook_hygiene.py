@@ -136,3 +136,14 @@ def test_every_code_cell_ran(path):
     for index, cell in _cells(path, "code"):
         if cell.source.strip():
             assert cell.execution_count is not None, f"{path.name} cell {index} was never executed"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_no_execution_timestamps(path):
+    # nbconvert records per-cell timestamps unless told not to (make execute tells it): they
+    # change on every run and turn each re-execution into a diff of every cell.
+    for index, cell in _cells(path, "code"):
+        assert "execution" not in cell.metadata, (
+            f"{path.name} cell {index}: execution timestamps in the metadata; "
+            "re-run it with make execute"
+        )

@@ -1,0 +1,122 @@
+"""Each deck opened in headless Chromium from file://, with the network cut off.
+
+One run of check_decks.cjs (the `chromium_report` fixture) opens every deck; these tests read
+its report. Screenshots land in build/slides-screenshots/<deck>/ (every slide with
+SLIDES_ALL_SCREENSHOTS=1).
+"""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import pytest
+from slide_decks import (
+    NOTEBOOKS,
+    cell_index_by_id,
+    has_math,
+    read_notebook,
+    require_decks,
+    slide_type,
+)
+
+IDS = [nb.stem for nb in NOTEBOOKS]
+
+
+def _request_problems(result: dict) -> list[str]:
+    problems = [f"left file://: {url}" for url in result["external"]]
+    problems += [f"failed: {what}" for what in result["failed"] + result["httpErrors"]]
+    return problems + [f"console error: {text}" for text in result["consoleErrors"]]
+
+
+def _result(report: dict, notebook: Path) -> dict:
+    result = report[notebook.stem]
+    if result.get("error"):
+        requests = "\n".join(_request_problems(result)) or "(no failed request)"
+        pytest.fail(f"{notebook.stem}: the browser run stopped: {result['error']}\n{requests}")
+    return result
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_reveal_initialises_with_the_notes_plugin(chromium_report, notebook):
+    result = _result(chromium_report, notebook)
+    assert result["ready"], f"{notebook.stem}: reveal.js never became ready"
+    assert result["totalSlides"] > 0, f"{notebook.stem}: Reveal.getTotalSlides() is 0"
+    assert result["notesPlugin"], f"{notebook.stem}: the speaker-notes plugin is not registered"
+    if result["pageErrors"]:
+        pytest.fail(f"{notebook.stem}: JavaScript errors:\n" + "\n".join(result["pageErrors"]))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_every_request_stays_local_and_succeeds(chromium_report, notebook):
+    result = chromium_report[notebook.stem]  # checked even when the deck failed to start
+    assert result["requests"] > 0, "the driver saw no requests at all: it is not watching"
+    problems = _request_problems(result)
+    if problems:
+        pytest.fail(f"{notebook.stem}:\n" + "\n".join(problems))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_math_is_typeset(chromium_report, notebook):
+    result = _result(chromium_report, notebook)
+    math = result["math"]
+    assert result["mathJaxLoaded"], f"{notebook.stem}: MathJax did not start or typeset the deck"
+    if math["raw"]:
+        pytest.fail(f"{notebook.stem}: raw TeX left on the slides: {math['raw']}")
+    assert not math["errors"], f"{notebook.stem}: {math['errors']} formula(s) failed to typeset"
+    if has_math(notebook):
+        name = notebook.stem
+        assert math["sources"] > 0, f"{name}: the notebook has LaTeX but MathJax found none"
+        assert math["typeset"] >= math["sources"], f"{name}: {math}"
+        assert math["fontsLoaded"], f"{name}: no MathJax web font loaded: the math is invisible"
+        slides = result["slides"]
+        unrendered = [s["number"] + 1 for s in slides if s["hasMath"] and not s["mathRendered"]]
+        assert not unrendered, f"{name}: math never finished rendering on slide(s) {unrendered}"
+        twice = [s["number"] + 1 for s in slides if s["previewsLeft"]]
+        assert not twice, f"{name}: formulas shown twice (preview and final) on slide(s) {twice}"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_every_slide_fits_1280x720(chromium_report, notebook):
+    require_decks(notebook)  # the report names cells by index in the current notebook
+    result = _result(chromium_report, notebook)
+    index = cell_index_by_id(notebook)
+    lines = []
+    for slide in result["slides"]:
+        for problem in slide["problems"]:
+            cells = ", ".join(
+                f"cell {index.get(c['cell'], '?')}"
+                + (f" ({c['height']}px high)" if "height" in c else "")
+                for c in problem["cells"]
+            )
+            h, v = slide["indices"]["h"], slide["indices"]["v"]
+            where = f"slide {slide['number'] + 1} (#/{h}/{v}) {slide['title']!r}"
+            lines.append(f"{where}: {problem['kind']}: {problem['detail']}; {cells}")
+    if lines:
+        pytest.fail(
+            f"{notebook.name}: content cut off on a 1280x720 slide (move part of it to a new "
+            "'slide' or 'subslide' cell, shorten the code or its output, or shrink the figure):\n"
+            + "\n".join(lines)
+        )
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_speaker_view_shows_the_notes(chromium_report, notebook):
+    cells = read_notebook(notebook).cells
+    if not any(slide_type(c) == "notes" and c.source.strip() for c in cells):
+        pytest.skip(f"{notebook.stem} has no notes cells")
+    result = _result(chromium_report, notebook)
+    assert result["speakerNotes"], (
+        f"{notebook.stem}: pressing S on slide {result.get('speakerNotesSlide', 0) + 1} opened no "
+        "speaker view with notes"
+    )
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_screenshots_are_saved_at_1280x720(chromium_report, notebook):
+    result = _result(chromium_report, notebook)
+    assert result["screenshots"], f"{notebook.stem}: no screenshots"
+    for shot in map(Path, result["screenshots"]):
+        header = shot.read_bytes()[:24]
+        assert header[:8] == b"\x89PNG\r\n\x1a\n", f"{shot} is not a PNG"
+        assert struct.unpack(">II", header[16:24]) == (1280, 720), f"{shot} is not 1280x720"
