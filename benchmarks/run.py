@@ -117,29 +117,11 @@ def setup_seconds() -> dict[str, float]:
             venv = Path(tmp) / f"venv-{label}"
             env = {**ENV, **({"UV_CACHE_DIR": str(cache)} if cache else {})}
             start = time.perf_counter()
+            install = [str(uv), "pip", "install", "-q", "--python", str(venv / "bin/python")]
             for cmd in (
                 [sys.executable, "-m", "venv", str(venv)],
-                [
-                    str(uv),
-                    "pip",
-                    "install",
-                    "-q",
-                    "--python",
-                    str(venv / "bin/python"),
-                    "-r",
-                    "requirements.lock",
-                ],
-                [
-                    str(uv),
-                    "pip",
-                    "install",
-                    "-q",
-                    "--python",
-                    str(venv / "bin/python"),
-                    "--no-deps",
-                    "-e",
-                    ".",
-                ],
+                [*install, "--compile-bytecode", "-r", "requirements.lock"],  # as make setup does
+                [*install, "--no-deps", "-e", "."],
             ):
                 subprocess.run(cmd, check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
             out[label] = time.perf_counter() - start
