@@ -46,7 +46,7 @@ test-unit: setup
 test-notebooks: setup
 	$(BIN)/pytest -n 2 --dist loadfile --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg $(NB)
 
-test: lint test-unit test-notebooks
+test: lint test-unit test-notebooks test-slides
 
 slides: setup
 	@command -v npm >/dev/null || { echo "make slides needs Node.js 20+ and npm"; exit 1; }
