@@ -6,7 +6,6 @@ from course_utils.plotting import (
     plot_labeled_points,
     plot_linear_boundary,
 )
-from course_utils.plotting.linear import _positive_side
 
 import gc
 from types import SimpleNamespace
@@ -146,12 +145,24 @@ def test_plot_labeled_points_rejects_bad_input(X, y, message):
 # --- geometry of the shaded side ----------------------------------------------------------
 
 
-def test_positive_side_polygon():
-    window = ((-15, 15), (-6, 6))
-    half = _positive_side(1.0, 0.0, 0.0, *window)  # x0 > 0: the right half
-    assert {tuple(p) for p in half} == {(0, -6), (15, -6), (15, 6), (0, 6)}
-    assert len(_positive_side(0.0, 0.0, 1.0, *window)) == 4  # every point positive
-    assert len(_positive_side(0.0, 0.0, -1.0, *window)) == 1  # none: a degenerate polygon
+@pytest.mark.parametrize(
+    ("w0", "w1", "b", "corners"),
+    [
+        (1.0, 0.0, 0.0, {(0, -6), (15, -6), (15, 6), (0, 6)}),  # x0 > 0: the right half
+        (0.0, 0.0, 1.0, {(-15, -6), (15, -6), (15, 6), (-15, 6)}),  # every point positive
+    ],
+)
+def test_shaded_side_is_where_the_score_is_positive(w0, w1, b, corners):
+    hist = SimpleNamespace(weights=[entry(w0, w1, b)], epochs=[1])
+    (ax,) = plot_boundary_grid(hist, X, Y).axes
+    assert {tuple(p) for p in ax.patches[0].get_xy()} == corners
+
+
+def test_nothing_is_shaded_where_no_score_is_positive():
+    hist = SimpleNamespace(weights=[entry(0, 0, -1)], epochs=[1])
+    (ax,) = plot_boundary_grid(hist, X, Y).axes
+    xy = ax.patches[0].get_xy()
+    assert np.ptp(xy[:, 0]) == 0 and np.ptp(xy[:, 1]) == 0  # a polygon of no area
 
 
 # --- animate_boundary ---------------------------------------------------------------------

@@ -8,13 +8,13 @@ f(x) > 0 shaded in the colour of the larger label (the class that side is assign
 
 from __future__ import annotations
 
-import numbers
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .._checks import check_int, check_real
 from ._checks import check_ax, check_labels, check_limits, check_points_2d
+from ._lines import check_history, check_line, n_correct, positive_side, segment, select
 from ._style import (
     FIGSIZE,
     MARKER_SIZE,
@@ -38,25 +38,6 @@ WINDOW_Y = (-6.0, 6.0)
 MAX_GRID_PANELS = 8
 
 
-def _check_line(w, b, *, allow_zero=False):
-    w, b = np.asarray(w, dtype=float), np.asarray(b, dtype=float)
-    if w.size != 2:
-        raise ValueError(
-            "w must have exactly 2 entries (w0, w1), e.g. a Dense kernel of shape (2, 1); "
-            f"got shape {w.shape}"
-        )
-    if b.size != 1:
-        raise ValueError(
-            f"b must be one number (a scalar or a Dense bias of shape (1,)); got shape {b.shape}"
-        )
-    (w0, w1), b = w.ravel().tolist(), float(b.ravel()[0])
-    if not np.all(np.isfinite([w0, w1, b])):
-        raise ValueError(f"w and b must be finite; got w={[w0, w1]}, b={b} (did training diverge?)")
-    if w0 == 0 and w1 == 0 and not allow_zero:
-        raise ValueError("w must not be all zeros: w0·x0 + w1·x1 + b = 0 is then no line")
-    return w0, w1, b
-
-
 def _check_points(X, y, *, two_classes):
     """X as floats, y as palette positions (0: the smaller label, 1: the larger), legend names."""
     X = check_points_2d(X, purpose="draw in the plane")
@@ -69,82 +50,6 @@ def _check_points(X, y, *, two_classes):
         )
     positions, names = encode_labels(y, 2)
     return X, positions, legend_labels(names)
-
-
-def _check_history(weights_history):
-    """(W (k, 2), B (k,), epoch labels) from a WeightHistory or a sequence of [kernel, bias]."""
-    entries = getattr(weights_history, "weights", weights_history)
-    if isinstance(entries, (str, bytes)) or not hasattr(entries, "__len__"):
-        raise TypeError(
-            "weights_history must be a WeightHistory or a sequence of [kernel, bias] entries; "
-            f"got {type(weights_history).__name__}"
-        )
-    if len(entries) == 0:
-        raise ValueError("weights_history is empty: record it with WeightHistory during fit")
-    labels = [int(e) for e in getattr(weights_history, "epochs", range(1, len(entries) + 1))]
-    if len(labels) != len(entries):
-        raise ValueError(f"weights_history has {len(entries)} entries but {len(labels)} epochs")
-    lines = []
-    for i, entry in enumerate(entries):
-        if not isinstance(entry, (list, tuple)) or len(entry) != 2:
-            got = f"{len(entry)} arrays" if isinstance(entry, (list, tuple)) else type(entry)
-            raise ValueError(
-                f"weights_history entry {i} must be [kernel, bias] of one Dense unit on "
-                f"2 features; got {got}"
-            )
-        try:
-            lines.append(_check_line(*entry, allow_zero=True))
-        except ValueError as err:
-            raise ValueError(f"weights_history entry {i}: {err}") from None
-    return np.array(lines), labels
-
-
-def _select(labels, epochs, default_count):
-    if epochs is None:
-        if default_count is None or len(labels) <= default_count:
-            return list(range(len(labels)))
-        return sorted(set(np.linspace(0, len(labels) - 1, default_count).round().astype(int)))
-    wanted = [epochs] if isinstance(epochs, numbers.Integral) else list(epochs)
-    if not wanted:
-        raise ValueError("epochs must name at least one recorded epoch; got an empty selection")
-    position = {e: i for i, e in enumerate(labels)}
-    missing = [e for e in wanted if e not in position]
-    if missing:
-        raise ValueError(
-            f"epochs must be recorded epochs ({labels[0]}..{labels[-1]}); not found: {missing[:5]}"
-        )
-    return [position[e] for e in wanted]
-
-
-def _segment(w0, w1, b, xlim, ylim):
-    """Two points of the line w0·x0 + w1·x1 + b = 0 spanning the window (none if w = 0)."""
-    if w1 != 0 and abs(w1) >= abs(w0):
-        xs = np.array(xlim)
-        return xs, (-b - w0 * xs) / w1
-    if w0 != 0:
-        ys = np.array(ylim)
-        return (-b - w1 * ys) / w0, ys
-    return np.array([]), np.array([])
-
-
-def _positive_side(w0, w1, b, xlim, ylim):
-    """Polygon of the window where the score is positive (one Sutherland-Hodgman clip)."""
-    (x_lo, x_hi), (y_lo, y_hi) = xlim, ylim
-    corners = np.array([[x_lo, y_lo], [x_hi, y_lo], [x_hi, y_hi], [x_lo, y_hi]])
-    inside = corners @ np.array([w0, w1]) + b
-    out = []
-    for i, j in zip(range(4), [1, 2, 3, 0], strict=True):
-        if inside[i] >= 0:
-            out.append(corners[i])
-        if (inside[i] >= 0) != (inside[j] >= 0):
-            out.append(corners[i] + inside[i] / (inside[i] - inside[j]) * (corners[j] - corners[i]))
-    return np.array(out) if out else np.zeros((1, 2))  # one point: an empty, valid polygon
-
-
-def _n_correct(w0, w1, b, X, positions):
-    scores = X @ np.array([w0, w1]) + b
-    # A score of exactly 0 counts for neither class, as in the lecture's loop.
-    return int(np.sum(np.where(positions == 1, scores > 0, scores < 0)))
 
 
 def _frame(ax, X, positions, labels, xlim, ylim, size=MARKER_SIZE):
@@ -161,8 +66,8 @@ def _frame(ax, X, positions, labels, xlim, ylim, size=MARKER_SIZE):
 
 
 def _update(shade, line, w0, w1, b, xlim, ylim):
-    shade.set_xy(_positive_side(w0, w1, b, xlim, ylim))
-    line.set_data(*_segment(w0, w1, b, xlim, ylim))
+    shade.set_xy(positive_side(w0, w1, b, xlim, ylim))
+    line.set_data(*segment(w0, w1, b, xlim, ylim))
 
 
 def plot_labeled_points(X, y, *, ax=None, size=MARKER_SIZE) -> Axes:
@@ -217,12 +122,12 @@ def plot_linear_boundary(w, b, *, ax=None, xlim=WINDOW_X, ylim=WINDOW_Y, **kwarg
         The Axes drawn on; the line is ``ax.lines[-1]``.
     """
     check_ax(ax)
-    w0, w1, b = _check_line(w, b)
+    w0, w1, b = check_line(w, b)
     xlim, ylim = check_limits(xlim, "xlim"), check_limits(ylim, "ylim")
     ax = new_axes() if ax is None else ax
     label_axes(ax)
     style = {"color": "black", "linewidth": 2, "label": "boundary", **kwargs}
-    ax.plot(*_segment(w0, w1, b, xlim, ylim), **style)
+    ax.plot(*segment(w0, w1, b, xlim, ylim), **style)
     ax.set(xlim=xlim, ylim=ylim)
     return ax
 
@@ -266,8 +171,8 @@ def animate_boundary(weights_history, X, y, *, epochs=None, interval=300, xlim=W
     from matplotlib.figure import Figure
 
     X, positions, point_labels = _check_points(X, y, two_classes=True)
-    lines, labels = _check_history(weights_history)
-    frames = _select(labels, epochs, default_count=None)
+    lines, labels = check_history(weights_history)
+    frames = select(labels, epochs, default_count=None)
     xlim, ylim = check_limits(xlim, "xlim"), check_limits(ylim, "ylim")
     check_real(interval, "interval", low=0, low_open=True)
     check_real(dpi, "dpi", low=0, low_open=True)
@@ -281,7 +186,7 @@ def animate_boundary(weights_history, X, y, *, epochs=None, interval=300, xlim=W
     def draw(i):
         k = frames[i]
         _update(shade, line, *lines[k], xlim, ylim)
-        correct = _n_correct(*lines[k], X, positions)
+        correct = n_correct(*lines[k], X, positions)
         title.set_text(f"epoch {labels[k]}: {correct}/{len(X)} points correct")
         return shade, line, title
 
@@ -322,8 +227,8 @@ def plot_boundary_grid(weights_history, X, y, *, epochs=None, ncols=4, xlim=WIND
     import matplotlib.pyplot as plt
 
     X, positions, point_labels = _check_points(X, y, two_classes=True)
-    lines, labels = _check_history(weights_history)
-    picked = _select(labels, epochs, default_count=MAX_GRID_PANELS)
+    lines, labels = check_history(weights_history)
+    picked = select(labels, epochs, default_count=MAX_GRID_PANELS)
     xlim, ylim = check_limits(xlim, "xlim"), check_limits(ylim, "ylim")
     ncols = min(check_int(ncols, "ncols", low=1), len(picked))
 
@@ -334,7 +239,7 @@ def plot_boundary_grid(weights_history, X, y, *, epochs=None, ncols=4, xlim=WIND
     for ax, k in zip(axes.flat, picked, strict=False):
         frame = _frame(ax, X, positions, point_labels, xlim, ylim, size=MARKER_SIZE / 2)
         _update(*frame, *lines[k], xlim, ylim)
-        correct = _n_correct(*lines[k], X, positions)
+        correct = n_correct(*lines[k], X, positions)
         ax.set_title(f"epoch {labels[k]}: {correct}/{len(X)}", fontsize="medium")
         ax.tick_params(labelsize="small")
     for ax in axes.flat[len(picked) :]:
