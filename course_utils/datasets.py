@@ -137,7 +137,7 @@ def load_party_scores(data_dir: str | os.PathLike[str] | None = None) -> PartySc
     Parameters
     ----------
     data_dir : str or os.PathLike, optional
-        Folder holding ``party_scores.csv``; the course's ``data/`` when None.
+        Where ``party_scores.csv`` is, as for :func:`load_toy_points`.
 
     Returns
     -------

@@ -13,18 +13,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .._checks import check_int, check_real
+from . import _style as style
 from ._checks import check_ax, check_labels, check_limits, check_points_2d
 from ._lines import check_history, check_line, n_correct, positive_side, segment, select
-from ._style import (
-    FIGSIZE,
-    MARKER_SIZE,
-    class_colors,
-    encode_labels,
-    label_axes,
-    legend_labels,
-    new_axes,
-    scatter_classes,
-)
 
 if TYPE_CHECKING:
     from matplotlib.animation import FuncAnimation
@@ -48,19 +39,20 @@ def _check_points(X, y, *, two_classes):
             f"y must hold {'exactly' if two_classes else 'at most'} 2 distinct labels "
             f"(a line separates two classes); got {len(classes)}: {classes.tolist()}"
         )
-    positions, names = encode_labels(y, 2)
-    return X, positions, legend_labels(names)
+    positions, names = style.encode_labels(y, 2)
+    return X, positions, style.legend_labels(names)
 
 
-def _frame(ax, X, positions, labels, xlim, ylim, size=MARKER_SIZE):
+def _frame(ax, X, positions, labels, xlim, ylim, size=style.MARKER_SIZE):
     """Static parts of a boundary frame; returns the artists that move (shade, line)."""
     from matplotlib.patches import Polygon
 
-    shade = Polygon(np.zeros((1, 2)), facecolor=class_colors(2)[1], alpha=0.2, edgecolor="none",
+    positive = style.class_colors(2)[1]
+    shade = Polygon(np.zeros((1, 2)), facecolor=positive, alpha=0.2, edgecolor="none",
                     label="score > 0")
     ax.add_patch(shade)
     (line,) = ax.plot([], [], color="black", linewidth=2, label="boundary")
-    scatter_classes(ax, X, positions, labels, size=size)
+    style.scatter_classes(ax, X, positions, labels, size=size)
     ax.set(xlim=xlim, ylim=ylim)
     return shade, line
 
@@ -70,7 +62,7 @@ def _update(shade, line, w0, w1, b, xlim, ylim):
     line.set_data(*segment(w0, w1, b, xlim, ylim))
 
 
-def plot_labeled_points(X, y, *, ax=None, size=MARKER_SIZE) -> Axes:
+def plot_labeled_points(X, y, *, ax=None, size=style.MARKER_SIZE) -> Axes:
     """Scatter 2-D points coloured by their labels, one legend entry per label.
 
     Parameters
@@ -91,9 +83,9 @@ def plot_labeled_points(X, y, *, ax=None, size=MARKER_SIZE) -> Axes:
     check_ax(ax)
     X, positions, labels = _check_points(X, y, two_classes=False)
     size = check_real(size, "size", low=0, low_open=True)
-    ax = new_axes() if ax is None else ax
-    label_axes(ax)
-    scatter_classes(ax, X, positions, labels, size=size)
+    ax = style.new_axes() if ax is None else ax
+    style.label_axes(ax)
+    style.scatter_classes(ax, X, positions, labels, size=size)
     return ax
 
 
@@ -124,16 +116,16 @@ def plot_linear_boundary(w, b, *, ax=None, xlim=WINDOW_X, ylim=WINDOW_Y, **kwarg
     check_ax(ax)
     w0, w1, b = check_line(w, b)
     xlim, ylim = check_limits(xlim, "xlim"), check_limits(ylim, "ylim")
-    ax = new_axes() if ax is None else ax
-    label_axes(ax)
-    style = {"color": "black", "linewidth": 2, "label": "boundary", **kwargs}
-    ax.plot(*segment(w0, w1, b, xlim, ylim), **style)
+    ax = style.new_axes() if ax is None else ax
+    style.label_axes(ax)
+    line_style = {"color": "black", "linewidth": 2, "label": "boundary", **kwargs}
+    ax.plot(*segment(w0, w1, b, xlim, ylim), **line_style)
     ax.set(xlim=xlim, ylim=ylim)
     return ax
 
 
 def animate_boundary(weights_history, X, y, *, epochs=None, interval=300, xlim=WINDOW_X,
-                     ylim=WINDOW_Y, figsize=FIGSIZE, dpi=80) -> FuncAnimation:
+                     ylim=WINDOW_Y, figsize=style.FIGSIZE, dpi=80) -> FuncAnimation:
     """Animate the decision boundary over the recorded epochs, one frame per epoch.
 
     The figure is not registered with pyplot: Jupyter shows no extra static copy and
@@ -237,7 +229,7 @@ def plot_boundary_grid(weights_history, X, y, *, epochs=None, ncols=4, xlim=WIND
     fig, axes = plt.subplots(nrows, ncols, figsize=figsize, sharex=True, sharey=True,
                              layout="constrained", squeeze=False)
     for ax, k in zip(axes.flat, picked, strict=False):
-        frame = _frame(ax, X, positions, point_labels, xlim, ylim, size=MARKER_SIZE / 2)
+        frame = _frame(ax, X, positions, point_labels, xlim, ylim, size=style.MARKER_SIZE / 2)
         _update(*frame, *lines[k], xlim, ylim)
         correct = n_correct(*lines[k], X, positions)
         ax.set_title(f"epoch {labels[k]}: {correct}/{len(X)}", fontsize="medium")

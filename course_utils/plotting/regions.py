@@ -18,16 +18,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .._checks import check_real
+from . import _style as style
 from ._checks import check_ax, check_labels, check_points_2d
-from ._style import (
-    MARKER_SIZE,
-    class_colors,
-    encode_labels,
-    label_axes,
-    legend_labels,
-    new_axes,
-    scatter_classes,
-)
 from .decision import decision_regions
 
 if TYPE_CHECKING:
@@ -60,13 +52,13 @@ def _legend(y, n_classes, class_names):
     """Palette positions of the points, and the legend entry of every position."""
     if y is None:
         return None, []
-    positions, names = encode_labels(y, n_classes)
+    positions, names = style.encode_labels(y, n_classes)
     n_colors = max(n_classes, len(names))
     if class_names is not None and len(class_names) < n_colors:
         raise ValueError(
             f"class_names must name all {n_colors} classes; got {len(class_names)} names"
         )
-    return positions, legend_labels(names, class_names)
+    return positions, style.legend_labels(names, class_names)
 
 
 def _draw_regions(ax, regions, colors, plot_method, alpha):
@@ -104,7 +96,7 @@ def plot_decision_boundary(
     xlabel=None,
     ylabel=None,
     alpha=0.3,
-    size=MARKER_SIZE,
+    size=style.MARKER_SIZE,
 ) -> Axes:
     """Draw the decision regions of a 2-D classifier, and the points ``X`` coloured by ``y``.
 
@@ -140,13 +132,13 @@ def plot_decision_boundary(
         predict_fn, X, grid_resolution=grid_resolution, eps=eps, response=response
     )
     positions, labels = _legend(y, regions.n_classes, class_names)
-    ax = new_axes(_FIGSIZE) if ax is None else ax
-    _draw_regions(ax, regions, class_colors(max(regions.n_classes, len(labels))), plot_method,
-                  alpha)
-    label_axes(ax, xlabel, ylabel)
+    ax = style.new_axes(_FIGSIZE) if ax is None else ax
+    colors = style.class_colors(max(regions.n_classes, len(labels)))
+    _draw_regions(ax, regions, colors, plot_method, alpha)
+    style.label_axes(ax, xlabel, ylabel)
     if y is None:
         ax.scatter(*X.T, s=size / 2, color="0.2", edgecolors="white", linewidths=0.5, zorder=3)
     else:
-        scatter_classes(ax, X, positions, labels, size=size)
+        style.scatter_classes(ax, X, positions, labels, size=size)
         ax.legend(loc="best", framealpha=0.9)
     return ax
