@@ -1,13 +1,7 @@
 """One set of plotting conventions: linear and regions colour, size and name points alike."""
 
 from course_utils.plotting import plot_decision_boundary, plot_labeled_points
-from course_utils.plotting._style import (
-    FIGSIZE,
-    MARKER_SIZE,
-    class_colors,
-    encode_labels,
-    label_axes,
-)
+from course_utils.plotting._style import FIGSIZE, MARKER_SIZE, class_colors
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -54,27 +48,35 @@ def test_class_colors_follow_tab10_and_repeat_after_ten():
 
 
 @pytest.mark.parametrize(
-    ("y", "n_classes", "positions", "names"),
+    ("y", "colour_of"),
     [
-        ([2, 0, 2], 3, [2, 0, 2], ["0", "1", "2"]),
-        ([-1.0, 1.0], 2, [0, 1], ["-1", "+1"]),
-        ([3, 5, 3], 2, [0, 1, 0], ["3", "5"]),
-        ([-2, 0, 2], 2, [0, 1, 2], ["-2", "0", "+2"]),
-        (["b", "a"], 2, [1, 0], ["a", "b"]),
-        ([0.5, 1.5], 2, [0, 1], ["0.5", "1.5"]),
+        # Labels 0..k-1 keep their colour even when one is missing from y.
+        ([2, 0, 2], {"label 0": 0, "label 2": 2}),
+        # Anything else is sorted: the larger label takes the later colour.
+        ([-1.0, 1.0, 1.0], {"label -1": 0, "label +1": 1}),
+        ([3, 5, 3], {"label 3": 0, "label 5": 1}),
+        ([-2, 0, 2], {"label -2": 0, "label 0": 1, "label +2": 2}),
+        (["b", "a", "a"], {"label a": 0, "label b": 1}),
+        ([0.5, 1.5, 1.5], {"label 0.5": 0, "label 1.5": 1}),
     ],
 )
-def test_encode_labels(y, n_classes, positions, names):
-    got_positions, got_names = encode_labels(np.array(y), n_classes)
-    assert got_positions.tolist() == positions and got_names == names
+def test_labels_pick_their_colour_and_legend_entry(y, colour_of):
+    three = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
+    ax = plot_decision_boundary(
+        lambda g: np.ones((len(g), 3)), three, y, ax=Figure().subplots(), grid_resolution=4
+    )
+    tab10 = mpl.colormaps["tab10"].colors
+    assert {k: v[0] for k, v in points_by_label(ax).items()} == {
+        k: tuple(tab10[j]) for k, j in colour_of.items()
+    }
 
 
-def test_label_axes_fills_only_empty_labels():
+def test_axis_labels_only_where_the_axes_has_none():
     ax = Figure().subplots()
     ax.set_ylabel("height")
-    label_axes(ax)
+    plot_labeled_points(X, [0, 0, 1, 1], ax=ax)
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("$x_0$", "height")
-    label_axes(ax, "width", "depth")
+    plot_decision_boundary(lambda g: g[:, 0], X, ax=ax, xlabel="width", ylabel="depth")
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("width", "depth")
 
 
