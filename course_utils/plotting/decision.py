@@ -28,7 +28,8 @@ class DecisionRegions:
     Attributes
     ----------
     xx0, xx1 : numpy.ndarray of shape (grid_resolution, grid_resolution)
-        The grid's coordinates, as ``numpy.meshgrid`` makes them (``xx0`` varies along rows).
+        The grid's coordinates, as ``numpy.meshgrid`` makes them: ``xx0`` varies along axis 1,
+        ``xx1`` along axis 0.
     labels : numpy.ndarray of int, shape (grid_resolution, grid_resolution)
         The class decided at each grid point: the output column with the largest value, or
         for a single output 1 where the score is above its threshold and 0 elsewhere.

@@ -229,7 +229,7 @@ def plot_boundary_grid(weights_history, X, y, *, epochs=None, ncols=4, xlim=WIND
     fig, axes = plt.subplots(nrows, ncols, figsize=figsize, sharex=True, sharey=True,
                              layout="constrained", squeeze=False)
     for ax, k in zip(axes.flat, picked, strict=False):
-        frame = _frame(ax, X, positions, point_labels, xlim, ylim, size=style.MARKER_SIZE / 2)
+        frame = _frame(ax, X, positions, point_labels, xlim, ylim, size=style.MARKER_SIZE * 2 / 3)
         _update(*frame, *lines[k], xlim, ylim)
         correct = n_correct(*lines[k], X, positions)
         ax.set_title(f"epoch {labels[k]}: {correct}/{len(X)}", fontsize="medium")
