@@ -11,10 +11,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NB ?= $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
-# Read by TensorFlow's C++ runtime at import; course_utils/__init__.py sets the same defaults
-# and says why.
-export TF_CPP_MIN_LOG_LEVEL ?= 3
-export TF_ENABLE_ONEDNN_OPTS ?= 0
+# TensorFlow's environment variables are set in one place, course_utils/__init__.py (TF_ENV),
+# which every notebook and test imports before TensorFlow.
 export PYTHONHASHSEED ?= 0
 
 .PHONY: setup lab test test-unit test-notebooks test-slides execute slides bench lock lint clean check-dot

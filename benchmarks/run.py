@@ -13,6 +13,8 @@ machine. Targets (checked and reported here, never asserted in the test suite):
 
 from __future__ import annotations
 
+from course_utils import TF_ENV
+
 import argparse
 import json
 import os
@@ -29,7 +31,7 @@ import nbformat
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-ENV = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"}
+ENV = {**os.environ, **TF_ENV}
 BIN = Path(sys.executable).parent
 TARGETS = {
     "suite_overhead_ratio": ("<=", 2.0),

@@ -16,24 +16,32 @@ class WeightHistory(keras.callbacks.Callback):
     set-up cost fifty times. Like Keras's ``History``, the record is reset when training
     begins, so a second ``fit`` with the same callback starts a fresh record.
 
-    Args:
-        record_initial: also record the weights as they are when training starts (before the
-            first update), as the first entry, with ``{}`` as its logs. Handy for an
-            animation that should start from the untrained model.
+    Parameters
+    ----------
+    record_initial : bool, default False
+        Also record the weights as they are when training starts (before the first update),
+        as the first entry, with ``{}`` as its logs. Handy for an animation that should
+        start from the untrained model.
 
-    Attributes:
-        weights: one entry per recorded state; each entry is the list of numpy arrays that
-            ``model.get_weights()`` returns (for one ``Dense`` unit on 2 features:
-            ``[kernel (2, 1), bias (1,)]``), copied so later training does not change it.
-        logs: the ``logs`` dict Keras passed at the end of each epoch (``loss`` and the
-            compiled metrics), aligned with ``weights``.
-        epochs: for each entry, how many epochs had been completed when it was recorded:
-            ``1, 2, ...`` for the ends of epochs (Keras's ``History.epoch`` counts from 0
-            instead), and ``0`` for the initial entry (``initial_epoch`` if ``fit`` was given
-            one), so ``epochs[i]`` is a label that reads "after epoch k".
+    Attributes
+    ----------
+    weights : list of list of numpy.ndarray
+        One entry per recorded state; each entry is the list of arrays that
+        ``model.get_weights()`` returns (for one ``Dense`` unit on 2 features:
+        ``[kernel (2, 1), bias (1,)]``), copied so later training does not change it.
+    logs : list of dict
+        The ``logs`` dict Keras passed at the end of each epoch (``loss`` and the compiled
+        metrics), aligned with ``weights``.
+    epochs : list of int
+        For each entry, how many epochs had been completed when it was recorded: ``1, 2, ...``
+        for the ends of epochs (Keras's ``History.epoch`` counts from 0 instead), and ``0``
+        for the initial entry (``initial_epoch`` if ``fit`` was given one), so ``epochs[i]``
+        is a label that reads "after epoch k".
 
-    Raises:
-        ValueError: at train begin, if the model has no weights to record.
+    Raises
+    ------
+    ValueError
+        At train begin, if the model has no weights to record.
     """
 
     def __init__(self, record_initial: bool = False):

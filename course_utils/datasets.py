@@ -28,14 +28,20 @@ PARTY_SCORES_FILE = "party_scores.csv"
 class PartyScores:
     """The three-person example of notebook 03 (lecture slides on softmax and cross entropy).
 
-    Attributes:
-        classes: the class names in column order, ``("Other", "Republican", "Democrat")``.
-        people: the people in row order, ``("Person1", "Person2", "Person3")``.
-        y_true: one-hot true classes, float array of shape ``(n_people, n_classes)`` = (3, 3).
-        labels: index of each person's true class in ``classes``, int array of shape (3,).
-        models: model name -> predicted probabilities, each a float array of shape (3, 3)
-            whose rows follow ``people`` and columns follow ``classes``; names in file order
-            (``"Model 1"``, ``"Model 2"``).
+    Attributes
+    ----------
+    classes : tuple of str
+        The class names in column order, ``("Other", "Republican", "Democrat")``.
+    people : tuple of str
+        The people in row order, ``("Person1", "Person2", "Person3")``.
+    y_true : numpy.ndarray of float, shape (n_people, n_classes) = (3, 3)
+        One-hot true classes.
+    labels : numpy.ndarray of int, shape (3,)
+        Index of each person's true class in ``classes``.
+    models : dict of str to numpy.ndarray
+        Model name -> predicted probabilities, each of shape (3, 3) with rows following
+        ``people`` and columns following ``classes``; names in file order (``"Model 1"``,
+        ``"Model 2"``).
     """
 
     classes: tuple[str, ...]
@@ -93,10 +99,18 @@ def load_toy_points(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Load the four 2-D points of the linear-classifier example (notebook 02).
 
-    Returns:
-        ``(X, y)``: ``X`` float64 array of shape (4, 2) with the points (2, 0), (5, -2),
-        (-2, 2), (-1, -3); ``y`` float64 array of shape (4,) with labels -1, -1, +1, +1.
-        Fresh arrays on every call, so a notebook may modify them.
+    Parameters
+    ----------
+    data_dir : str or os.PathLike, optional
+        Folder holding ``toy_points.csv``; the course's ``data/`` when None.
+
+    Returns
+    -------
+    X : numpy.ndarray of float64, shape (4, 2)
+        The points (2, 0), (5, -2), (-2, 2), (-1, -3).
+    y : numpy.ndarray of float64, shape (4,)
+        Their labels -1, -1, +1, +1. Both are fresh arrays on every call, so a notebook may
+        modify them.
     """
     path = _resolve(data_dir, TOY_POINTS_FILE, "the four toy points (columns x0, x1, label)")
     header = ["x0", "x1", "label"]
@@ -120,9 +134,16 @@ def load_party_scores(data_dir: str | os.PathLike[str] | None = None) -> PartySc
     each person's true class must be one of the class columns, and each row must be a
     probability distribution (entries in [0, 1], summing to 1 within 1e-6).
 
-    Returns:
-        A :class:`PartyScores`; with the shipped file ``y_true`` and each entry of ``models``
-        have shape (3, 3) and ``labels`` is ``[2, 1, 0]`` (Democrat, Republican, Other).
+    Parameters
+    ----------
+    data_dir : str or os.PathLike, optional
+        Where ``party_scores.csv`` is, as for :func:`load_toy_points`.
+
+    Returns
+    -------
+    PartyScores
+        With the shipped file ``y_true`` and each entry of ``models`` have shape (3, 3) and
+        ``labels`` is ``[2, 1, 0]`` (Democrat, Republican, Other).
     """
     path = _resolve(
         data_dir, PARTY_SCORES_FILE, "the party probability table (model, person, true_class, ...)"

@@ -1,28 +1,30 @@
 """Concept diagrams of single neurons and small networks, as Graphviz digraphs.
 
 These draw the *idea* of a model (inputs, weights, a weighted sum, an activation), not a
-Keras object: for a built Keras model use `course_utils.graphs.model_to_digraph`. As in
-`course_utils.graphs`, building a diagram is kept apart from rendering it, so tests check
-nodes and edges without the ``dot`` program; render with `course_utils.graphs.to_image`.
+Keras object: for a built Keras model use `course_utils.graphs.model_to_digraph`. Both use the
+house style of `course_utils.drawing`, and as there, building a diagram is kept apart from
+rendering it: tests check nodes and edges without the ``dot`` program; render with
+`course_utils.drawing.to_image` (also importable from `course_utils.graphs`).
 """
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Iterable, Sequence
 
 import graphviz
+
+from ._checks import check_int, check_real
+from .drawing import new_digraph, node_style
 
 __all__ = ["MAX_UNITS", "mlp_digraph", "perceptron_digraph"]
 
 # More units than this per layer make a neuron-level drawing unreadable on a slide.
 MAX_UNITS = 10
 
-_FONT = {"fontname": "Helvetica", "fontsize": "14"}
-_INPUT = {"shape": "circle", "style": "filled", "fillcolor": "#fff4d6", "width": "0.5"}
-_UNIT = {"shape": "circle", "style": "filled", "fillcolor": "#e8f0fe", "width": "0.5"}
+_INPUT = node_style("input", shape="circle", width="0.5")
+_UNIT = node_style("value", shape="circle", width="0.5")
 _BIAS = {"shape": "circle", "style": "dashed", "width": "0.5"}
-_OPERATION = {"shape": "box", "style": "rounded,filled", "fillcolor": "#f5f5f5"}
+_OPERATION = node_style("operation")
 _ACTIVATIONS = {
     "step": "step<BR/>1 if z &ge; 0 else 0",
     "sign": "sign<BR/>+1 if z &ge; 0 else &minus;1",
@@ -30,31 +32,12 @@ _ACTIVATIONS = {
 }
 
 
-def _check_count(value, name: str, *, low: int = 1) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an int; got {type(value).__name__}")
-    if not low <= value <= MAX_UNITS:
-        raise ValueError(f"{name} must be between {low} and {MAX_UNITS}; got {value}")
-    return int(value)
-
-
-def _check_number(value, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a real number; got {type(value).__name__}")
-    return float(value)
-
-
 def _fmt(value: float) -> str:
     return f"{value:.3g}".replace("-", "&minus;")
 
 
 def _new_digraph(name: str) -> graphviz.Digraph:
-    return graphviz.Digraph(
-        name=name,
-        graph_attr={"rankdir": "LR", "nodesep": "0.25", "ranksep": "0.6", **_FONT},
-        node_attr=dict(_FONT),
-        edge_attr=dict(_FONT),
-    )
+    return new_digraph(name, fontsize=14, nodesep="0.25", ranksep="0.6")
 
 
 def perceptron_digraph(
@@ -80,7 +63,7 @@ def perceptron_digraph(
     Node names: ``x1`` ... ``xn``, ``one`` (the bias input), ``sum``, ``activation``,
     ``output``; edges run from every input and ``one`` to ``sum``, then on to ``output``.
     """
-    n_inputs = _check_count(n_inputs, "n_inputs")
+    n_inputs = check_int(n_inputs, "n_inputs", low=1, high=MAX_UNITS)
     if weights is not None:
         if isinstance(weights, (str, bytes)) or not isinstance(weights, Iterable):
             raise TypeError(f"weights must be a sequence of numbers; got {type(weights).__name__}")
@@ -89,10 +72,10 @@ def perceptron_digraph(
             raise ValueError(
                 f"weights must hold one number per input ({n_inputs}); got {len(weights)}"
             )
-        weight_labels = [_fmt(_check_number(w, f"weights[{i}]")) for i, w in enumerate(weights)]
+        weight_labels = [_fmt(check_real(w, f"weights[{i}]")) for i, w in enumerate(weights)]
     else:
         weight_labels = [f"w<SUB>{i}</SUB>" for i in range(1, n_inputs + 1)]
-    bias_label = "b" if bias is None else _fmt(_check_number(bias, "bias"))
+    bias_label = "b" if bias is None else _fmt(check_real(bias, "bias"))
     if activation not in _ACTIVATIONS:
         raise ValueError(f"activation must be one of {sorted(_ACTIVATIONS)}; got {activation!r}")
 
@@ -133,7 +116,9 @@ def mlp_digraph(
         raise ValueError(
             f"layer_sizes must list at least an input and an output layer; got {list(layer_sizes)}"
         )
-    sizes = [_check_count(n, f"layer_sizes[{i}]") for i, n in enumerate(layer_sizes)]
+    sizes = [
+        check_int(n, f"layer_sizes[{i}]", low=1, high=MAX_UNITS) for i, n in enumerate(layer_sizes)
+    ]
     n_layers = len(sizes)
     if layer_names is None:
         hidden = ["hidden"] if n_layers == 3 else [f"hidden {i}" for i in range(1, n_layers - 1)]

@@ -1,53 +1,38 @@
 """TensorFlow graphs and Keras models as Graphviz diagrams.
 
-Building a diagram (a `graphviz.Digraph`) is kept apart from rendering it, in the spirit of
-Keras's `model_to_dot`: tests can check the nodes and edges of the built graph without the
-`dot` program, and only `render_png`/`to_image` need it. Notebooks show PNGs, because nbval
-skips PNG bytes but would compare SVG text, which changes between Graphviz versions.
+:func:`graph_to_digraph` draws a TensorFlow graph (operations as nodes, tensors as edges) and
+:func:`model_to_digraph` a Keras model (one node per layer), both as a ``graphviz.Digraph`` in
+the house style of :mod:`course_utils.drawing`. Rendering lives there too; ``render_png``,
+``to_image``, ``dot_available`` and ``INSTALL_HINT`` are re-exported here so that one import
+serves a notebook that builds and shows a graph.
 """
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Sequence
 
 import graphviz
+
+from ._checks import check_int
+from .drawing import INSTALL_HINT, dot_available, new_digraph, node_style, render_png, to_image
 
 __all__ = [
     "INSTALL_HINT",
     "PLUMBING_OPS",
     "dot_available",
+    "graph_to_digraph",
     "graph_to_dot",
     "model_to_digraph",
     "render_png",
     "to_image",
 ]
 
-INSTALL_HINT = (
-    "Graphviz's 'dot' program was not found, so the graph cannot be drawn; install Graphviz "
-    "(sudo apt-get install graphviz / brew install graphviz / "
-    "conda install -c conda-forge graphviz) and restart the kernel."
-)
-
 # Ops that `tf.function` adds around the user's computation: an Identity per output and NoOps
 # for control dependencies. Hiding them makes a traced graph read like the TF1 one.
 PLUMBING_OPS = frozenset({"Identity", "NoOp"})
 
-_RANKDIRS = ("TB", "LR", "BT", "RL")
-_FONT = {"fontname": "Helvetica", "fontsize": "12"}
-_STYLE = {
-    "Const": {"shape": "box", "style": "rounded,filled", "fillcolor": "#e8f0fe"},
-    "Placeholder": {"shape": "box", "style": "rounded,filled", "fillcolor": "#fff4d6"},
-}
-_OP_STYLE = {"shape": "ellipse", "style": "filled", "fillcolor": "#f5f5f5"}
-
-
-def _new_digraph(name: str, rankdir: str) -> graphviz.Digraph:
-    if rankdir not in _RANKDIRS:
-        raise ValueError(f"rankdir must be one of {_RANKDIRS}; got {rankdir!r}")
-    return graphviz.Digraph(
-        name=name, graph_attr={"rankdir": rankdir}, node_attr=dict(_FONT), edge_attr=dict(_FONT)
-    )
+_STYLE = {"Const": node_style("value"), "Placeholder": node_style("input")}
+_OP_STYLE = node_style("operation", shape="ellipse")
 
 
 def _node_id(name: str) -> str:
@@ -119,7 +104,7 @@ def _tensor_label(tensor) -> str:
     return label
 
 
-def graph_to_dot(
+def graph_to_digraph(
     graph_or_function,
     *,
     name: str | None = None,
@@ -147,20 +132,26 @@ def graph_to_dot(
     rankdir : {"LR", "TB", "BT", "RL"}, default "LR"
         Direction in which the data flows in the drawing.
 
-    Each node's label is ``name`` and op type (constants: their value), each edge's label the
-    tensor's dtype and shape; control dependencies are dashed edges without a label.
+    Returns
+    -------
+    graphviz.Digraph
+        Each node's label is ``name`` and op type (constants: their value), each edge's label
+        the tensor's dtype and shape; control dependencies are dashed edges without a label.
     """
     if name is not None and not isinstance(name, str):
         raise TypeError(f"name must be a str or None; got {type(name).__name__}")
-    if (
-        isinstance(max_const_elements, bool)
-        or not isinstance(max_const_elements, int)
-        or max_const_elements < 1
-    ):
-        raise ValueError(f"max_const_elements must be a positive int; got {max_const_elements!r}")
+    max_const_elements = check_int(max_const_elements, "max_const_elements", low=1)
     graph = _resolve_graph(graph_or_function, args)
-    dot = _new_digraph(name or "tf_graph", rankdir)
+    dot = new_digraph(name or "tf_graph", rankdir=rankdir)
+    _add_operations(dot, graph, max_const_elements, hide_plumbing)
+    return dot
 
+
+#: The former name of :func:`graph_to_digraph`, kept until the notebooks use the new one.
+graph_to_dot = graph_to_digraph
+
+
+def _add_operations(dot, graph, max_const_elements: int, hide_plumbing: bool) -> None:
     def hidden(op) -> bool:
         return hide_plumbing and op.type in PLUMBING_OPS
 
@@ -181,7 +172,6 @@ def graph_to_dot(
         for dep in op.control_inputs:
             if not hidden(dep):
                 dot.edge(dep.name, op.name, style="dashed")
-    return dot
 
 
 def _layer_label(layer, shapes) -> str:
@@ -194,12 +184,46 @@ def _layer_label(layer, shapes) -> str:
     return graphviz.escape("\n".join(lines)).replace("\n", "\\n")
 
 
+def _walk_layers(outputs):
+    """Layers reachable from ``outputs``, each with its output shapes and inbound layers."""
+    # Keras keeps the connectivity only in the private `_keras_history` of each symbolic
+    # tensor; `keras.utils.model_to_dot` walks it the same way, from the outputs back.
+    order, shapes, inbound, seen = [], {}, {}, set()
+    stack = outputs[::-1]
+    while stack:
+        layer, node_index, _ = stack.pop()._keras_history
+        if (id(layer), node_index) in seen:
+            continue
+        seen.add((id(layer), node_index))
+        node = layer._inbound_nodes[node_index]
+        if id(layer) not in shapes:
+            order.append(layer)
+            shapes[id(layer)] = [t.shape for t in node.output_tensors]
+        inbound.setdefault(id(layer), []).extend(t._keras_history[0] for t in node.input_tensors)
+        stack.extend(node.input_tensors[::-1])
+    return order, shapes, inbound
+
+
 def model_to_digraph(model, *, name: str | None = None, rankdir: str = "TB") -> graphviz.Digraph:
     """Build a diagram of a functional or Sequential Keras model: one node per layer.
 
-    Each node shows the layer's name, its class (with the activation, if any) and its output
-    shape; edges follow the connectivity from the model's inputs to its outputs. It needs no
-    pydot, unlike ``keras.utils.plot_model``.
+    It needs no pydot, unlike ``keras.utils.plot_model``.
+
+    Parameters
+    ----------
+    model : keras.Model
+        A functional or Sequential model built from ``keras.Input`` (a subclassed model has
+        no layer graph to draw).
+    name : str, optional
+        Name of the Digraph; defaults to the model's name.
+    rankdir : {"TB", "LR", "BT", "RL"}, default "TB"
+        Direction in which the data flows in the drawing.
+
+    Returns
+    -------
+    graphviz.Digraph
+        Each node shows the layer's name, its class (with the activation, if any) and its
+        output shape; edges follow the connectivity from the model's inputs to its outputs.
     """
     import keras
 
@@ -218,73 +242,14 @@ def model_to_digraph(model, *, name: str | None = None, rankdir: str = "TB") -> 
             f"model {model.name!r} has no defined inputs and outputs; build it from "
             "keras.Input(...) (a subclassed model cannot be drawn layer by layer)"
         )
-
-    # Keras keeps the connectivity only in the private `_keras_history` of each symbolic
-    # tensor; `keras.utils.model_to_dot` walks it the same way, from the outputs back.
-    order, shapes, inbound, seen = [], {}, {}, set()
-    stack = outputs[::-1]
-    while stack:
-        layer, node_index, _ = stack.pop()._keras_history
-        if (id(layer), node_index) in seen:
-            continue
-        seen.add((id(layer), node_index))
-        node = layer._inbound_nodes[node_index]
-        if id(layer) not in shapes:
-            order.append(layer)
-            shapes[id(layer)] = [t.shape for t in node.output_tensors]
-        inbound.setdefault(id(layer), []).extend(t._keras_history[0] for t in node.input_tensors)
-        stack.extend(node.input_tensors[::-1])
-
+    order, shapes, inbound = _walk_layers(outputs)
     # Draw in the model's own order (inputs first) so the DOT text is stable.
     position = {id(layer): i for i, layer in enumerate(model.layers)}
     order.sort(key=lambda layer: (id(layer) in position, position.get(id(layer), 0)))
-    dot = _new_digraph(name or model.name, rankdir)
+    dot = new_digraph(name or model.name, rankdir=rankdir)
     for layer in order:
         style = _STYLE["Placeholder"] if type(layer).__name__ == "InputLayer" else {"shape": "box"}
         dot.node(_node_id(layer.name), _layer_label(layer, shapes[id(layer)]), **style)
         for src in inbound.get(id(layer), []):
             dot.edge(_node_id(src.name), _node_id(layer.name))
     return dot
-
-
-def _check_dot(dot) -> None:
-    if not isinstance(dot, graphviz.graphs.BaseGraph):
-        raise TypeError(
-            f"dot must be a graphviz.Digraph (from graph_to_dot or model_to_digraph); "
-            f"got {type(dot).__name__}"
-        )
-
-
-def render_png(dot, *, dpi: int | None = None) -> bytes:
-    """Render a diagram to PNG bytes with Graphviz's ``dot`` program.
-
-    Raises a RuntimeError naming the install command when ``dot`` is missing, instead of
-    the backend's traceback.
-    """
-    _check_dot(dot)
-    if dpi is not None:
-        if isinstance(dpi, bool) or not isinstance(dpi, int) or dpi < 1:
-            raise ValueError(f"dpi must be a positive int or None; got {dpi!r}")
-        # Work on a copy so rendering leaves the caller's diagram as it was built.
-        dot = dot.copy()
-        dot.graph_attr["dpi"] = str(dpi)
-    try:
-        return dot.pipe(format="png")
-    except graphviz.ExecutableNotFound:
-        raise RuntimeError(INSTALL_HINT) from None
-
-
-def to_image(dot, *, dpi: int | None = None):
-    """Render a diagram as an ``IPython.display.Image`` (PNG), for a notebook cell."""
-    from IPython.display import Image
-
-    return Image(data=render_png(dot, dpi=dpi), format="png")
-
-
-def dot_available() -> bool:
-    """Whether Graphviz's ``dot`` program can be run (what `render_png` needs)."""
-    try:
-        graphviz.version()
-    except (graphviz.ExecutableNotFound, subprocess.CalledProcessError, OSError):
-        return False
-    return True

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._checks import check_int
+
 __all__ = [
     "SUM_TOLERANCE",
     "softmax",
@@ -101,8 +103,7 @@ def softmax(scores, axis: int = -1) -> np.ndarray:
     array([0.055, 0.536, 0.409])
     """
     arr = _check_scores(scores)
-    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)):
-        raise ValueError(f"axis must be an int; got {axis!r}")
+    axis = check_int(axis, "axis")
     if not -arr.ndim <= axis < arr.ndim:
         raise ValueError(f"axis {axis} is out of range for scores with {arr.ndim} dimension(s)")
     shifted = arr - arr.max(axis=axis, keepdims=True)

@@ -9,6 +9,8 @@ import subprocess
 from dataclasses import dataclass
 from importlib import metadata
 
+from ._checks import check_int
+
 __all__ = ["Check", "check_environment", "format_report", "seed_everything"]
 
 DIST_NAME = "mlp-course"
@@ -23,10 +25,19 @@ def seed_everything(seed: int = 42) -> int:
     """Seed Python, NumPy and the Keras backend, and make TensorFlow ops deterministic.
 
     On a CPU this makes training runs reproduce exactly, which is what lets nbval compare
-    the numbers a notebook prints. Returns the seed so a notebook can show it.
+    the numbers a notebook prints.
+
+    Parameters
+    ----------
+    seed : int, default 42
+        A non-negative seed.
+
+    Returns
+    -------
+    int
+        The seed, so a notebook can show it.
     """
-    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise ValueError(f"seed must be a non-negative int; got {seed!r}")
+    seed = check_int(seed, "seed", low=0)
     import keras
     import tensorflow as tf
 

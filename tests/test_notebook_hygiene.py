@@ -76,6 +76,7 @@ def test_execution_counts_come_from_a_clean_run(path):
         assert count == want, (
             f"{path.name} cell {index}: execution count {count}, expected {want}; "
             "re-run the notebook top to bottom in a fresh kernel (make execute)"
+            + (" (this cell never ran)" if count is None else "")
         )
 
 
@@ -129,13 +130,6 @@ def test_no_code_cell_reaches_the_network(path):
             assert not NETWORK.search(line), (
                 f"{path.name} cell {index}: looks like a download: {line.strip()!r}"
             )
-
-
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
-def test_every_code_cell_ran(path):
-    for index, cell in _cells(path, "code"):
-        if cell.source.strip():
-            assert cell.execution_count is not None, f"{path.name} cell {index} was never executed"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)

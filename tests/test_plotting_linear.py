@@ -6,7 +6,6 @@ from course_utils.plotting import (
     plot_labeled_points,
     plot_linear_boundary,
 )
-from course_utils.plotting.linear import _positive_side
 
 import gc
 from types import SimpleNamespace
@@ -132,7 +131,8 @@ def test_points_with_text_labels_and_given_axes():
         (np.zeros((0, 2)), [], "X must have at least one row"),
         (np.array([[np.nan, 0]] * 4), Y, "X contains NaN"),
         (np.array([["a", "b"]] * 4), Y, "X must be an array of numbers"),
-        (X, Y[:3], r"y must be 1-D, one label per row of X \(4\); got shape \(3,\)"),
+        (X, Y[:3], r"y must have one label per row of X; got 3 labels for 4 rows"),
+        (X, np.zeros((4, 2, 2)), r"y must be a 1-D array of labels .*got shape \(4, 2, 2\)"),
         (X, [np.nan, 1, 1, 1], "y must not contain NaN"),
         (X, [0, 1, 2, 2], r"y must hold at most 2 distinct labels .* got 3: \[0, 1, 2\]"),
     ],
@@ -145,12 +145,24 @@ def test_plot_labeled_points_rejects_bad_input(X, y, message):
 # --- geometry of the shaded side ----------------------------------------------------------
 
 
-def test_positive_side_polygon():
-    window = ((-15, 15), (-6, 6))
-    half = _positive_side(1.0, 0.0, 0.0, *window)  # x0 > 0: the right half
-    assert {tuple(p) for p in half} == {(0, -6), (15, -6), (15, 6), (0, 6)}
-    assert len(_positive_side(0.0, 0.0, 1.0, *window)) == 4  # every point positive
-    assert len(_positive_side(0.0, 0.0, -1.0, *window)) == 1  # none: a degenerate polygon
+@pytest.mark.parametrize(
+    ("w0", "w1", "b", "corners"),
+    [
+        (1.0, 0.0, 0.0, {(0, -6), (15, -6), (15, 6), (0, 6)}),  # x0 > 0: the right half
+        (0.0, 0.0, 1.0, {(-15, -6), (15, -6), (15, 6), (-15, 6)}),  # every point positive
+    ],
+)
+def test_shaded_side_is_where_the_score_is_positive(w0, w1, b, corners):
+    hist = SimpleNamespace(weights=[entry(w0, w1, b)], epochs=[1])
+    (ax,) = plot_boundary_grid(hist, X, Y).axes
+    assert {tuple(p) for p in ax.patches[0].get_xy()} == corners
+
+
+def test_nothing_is_shaded_where_no_score_is_positive():
+    hist = SimpleNamespace(weights=[entry(0, 0, -1)], epochs=[1])
+    (ax,) = plot_boundary_grid(hist, X, Y).axes
+    xy = ax.patches[0].get_xy()
+    assert np.ptp(xy[:, 0]) == 0 and np.ptp(xy[:, 1]) == 0  # a polygon of no area
 
 
 # --- animate_boundary ---------------------------------------------------------------------
@@ -196,8 +208,8 @@ def test_animation_defaults_to_every_recorded_epoch_and_accepts_plain_lists():
         ({"epochs": []}, ValueError, "epochs must name at least one recorded epoch"),
         ({"X": np.zeros((4, 3))}, ValueError, "X must have exactly 2 features"),
         ({"y": [1, 1, 1, 1]}, ValueError, "y must hold exactly 2 distinct labels"),
-        ({"interval": 0}, ValueError, "interval must be a positive number of milliseconds"),
-        ({"dpi": "high"}, ValueError, "dpi must be a positive number"),
+        ({"interval": 0}, ValueError, "interval must be a finite number > 0; got 0"),
+        ({"dpi": "high"}, TypeError, r"dpi must be a finite number > 0; got 'high' \(str\)"),
         ({"xlim": (0, 0)}, ValueError, "xlim must be finite with low < high"),
     ],
 )
@@ -249,13 +261,17 @@ def test_grid_zero_kernel_draws_no_line():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"ncols": 0}, "ncols must be a positive int; got 0"),
-        ({"ncols": 2.5}, "ncols must be a positive int; got 2.5"),
+        ({"ncols": 0}, "ncols must be an int >= 1; got 0"),
         ({"epochs": [99]}, "epochs must be recorded epochs"),
-        ({"y": Y[:2]}, "y must be 1-D, one label per row of X"),
+        ({"y": Y[:2]}, "y must have one label per row of X"),
     ],
 )
 def test_plot_boundary_grid_rejects_bad_input(kwargs, message):
     args = {"y": Y, **kwargs}
     with pytest.raises(ValueError, match=message):
         plot_boundary_grid(history(), X, args.pop("y"), **args)
+
+
+def test_plot_boundary_grid_rejects_a_fractional_column_count():
+    with pytest.raises(TypeError, match=r"ncols must be an int >= 1; got 2.5 \(float\)"):
+        plot_boundary_grid(history(), X, Y, ncols=2.5)

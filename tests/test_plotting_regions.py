@@ -1,7 +1,6 @@
 """course_utils.plotting.regions: decision regions of lambdas, estimators and Keras models."""
 
-from course_utils.plotting import plot_decision_boundary
-from course_utils.plotting import regions as R
+from course_utils.plotting import DecisionRegions, decision_regions, plot_decision_boundary
 
 import subprocess
 import sys
@@ -11,10 +10,10 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-from matplotlib.collections import LineCollection
+from matplotlib.collections import LineCollection, QuadMesh
+from matplotlib.contour import QuadContourSet
 from matplotlib.figure import Figure
 from sklearn.datasets import make_blobs
-from sklearn.inspection import DecisionBoundaryDisplay
 from sklearn.linear_model import LogisticRegression
 
 X2, Y2 = make_blobs(n_samples=60, centers=2, random_state=0)
@@ -54,7 +53,7 @@ def test_lambda_is_called_once_on_the_whole_grid(ax):
     assert grid.shape == (2500, 2)
     np.testing.assert_allclose(grid.min(axis=0), TOY.min(axis=0) - 1.0)
     np.testing.assert_allclose(grid.max(axis=0), TOY.max(axis=0) + 1.0)
-    assert legend_texts(ax) == ["-1", "1"]
+    assert legend_texts(ax) == ["label -1", "label +1"]
 
 
 def test_sklearn_predict_proba_three_classes(ax):
@@ -123,53 +122,89 @@ def test_keras_model_gives_same_regions_as_its_numpy_twin():
     keras = pytest.importorskip("keras")
     model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1, name="score")])
     model.get_layer("score").set_weights([np.array([[1.0], [-1.0]]), np.array([0.5])])
-    out = R._batched(model)(np.array([[0.0, 0.0], [0.0, 2.0]]))
-    np.testing.assert_allclose(np.asarray(out)[:, 0], [0.5, -1.5])
+    ours = decision_regions(model, TOY, grid_resolution=41, response="score")
+    twin = decision_regions(lambda g: g[:, 0] - g[:, 1] + 0.5, TOY, grid_resolution=41)
+    np.testing.assert_allclose(ours.margins[0], twin.margins[0], atol=1e-5)
+    clear = np.abs(twin.margins[0]) > 1e-5  # float32 may round a point on the line either way
+    np.testing.assert_array_equal(ours.labels[clear], twin.labels[clear])
 
 
 # --- how predictions become classes -------------------------------------------------------
 
 
+def regions_of(outputs, response="auto"):
+    """decision_regions of a model that returns ``outputs`` for the 2 x 2 grid over TOY."""
+    outputs = np.asarray(outputs)
+    return decision_regions(lambda g: outputs, TOY, grid_resolution=2, response=response)
+
+
+def test_grid_spans_the_data_plus_eps():
+    r = decision_regions(lambda g: g[:, 0], TOY, grid_resolution=5, eps=0.5)
+    assert isinstance(r, DecisionRegions) and r.xx0.shape == r.xx1.shape == (5, 5)
+    np.testing.assert_allclose(r.xx0[0], np.linspace(-2.5, 5.5, 5))
+    np.testing.assert_allclose(r.xx1[:, 0], np.linspace(-3.5, 2.5, 5))
+
+
 def test_single_score_sign_decides():
-    labels, k, margins = R._decide(np.array([-2.0, -0.1, 0.0, 0.3, 5.0]), 5, "auto")
-    assert k == 2 and labels.tolist() == [0, 0, 0, 1, 1]
-    np.testing.assert_allclose(margins[0], [-2.0, -0.1, 0.0, 0.3, 5.0])
+    r = regions_of([-2.0, -0.1, 0.0, 5.0])
+    assert r.n_classes == 2 and r.threshold == 0.0
+    assert r.labels.ravel().tolist() == [0, 0, 0, 1]
+    np.testing.assert_allclose(r.margins[0].ravel(), [-2.0, -0.1, 0.0, 5.0])
 
 
 def test_single_probability_half_decides():
-    labels, k, margins = R._decide(np.array([[0.1], [0.49], [0.51], [0.9]]), 4, "auto")
-    assert k == 2 and labels.tolist() == [0, 0, 1, 1]
-    np.testing.assert_allclose(margins[0], [-0.4, -0.01, 0.01, 0.4])
+    r = regions_of([[0.1], [0.49], [0.51], [0.9]])
+    assert r.n_classes == 2 and r.threshold == 0.5
+    assert r.labels.ravel().tolist() == [0, 0, 1, 1]
+    np.testing.assert_allclose(r.margins[0].ravel(), [-0.4, -0.01, 0.01, 0.4])
+    np.testing.assert_allclose(r.fractions(), [0.5, 0.5])
 
 
 def test_explicit_score_overrides_auto():
-    labels, _, _ = R._decide(np.array([0.1, 0.4, 0.9]), 3, "score")
-    assert labels.tolist() == [1, 1, 1]
+    r = regions_of([0.1, 0.4, 0.9, 0.2], response="score")
+    assert r.threshold == 0.0 and r.labels.ravel().tolist() == [1, 1, 1, 1]
+    assert r.boundary_lines() == []
 
 
 def test_matrix_argmax_decides_and_margins_trace_boundaries():
-    out = np.array([[0.7, 0.2, 0.1], [0.1, 0.3, 0.6], [0.2, 0.5, 0.3]])
-    labels, k, margins = R._decide(out, 3, "probability")
-    assert k == 3 and labels.tolist() == [0, 2, 1]
-    assert len(margins) == 2  # the last class's outline is already traced by the others
-    np.testing.assert_allclose(margins[0], [0.5, -0.5, -0.3])
-    np.testing.assert_allclose(margins[1], [-0.5, -0.3, 0.2])
+    out = [[0.7, 0.2, 0.1], [0.1, 0.3, 0.6], [0.2, 0.5, 0.3], [0.1, 0.1, 0.8]]
+    r = regions_of(out, response="probability")
+    assert r.n_classes == 3 and r.threshold is None
+    assert r.labels.ravel().tolist() == [0, 2, 1, 2]
+    assert len(r.margins) == 2  # the last class's outline is already traced by the others
+    np.testing.assert_allclose(r.margins[0].ravel(), [0.5, -0.5, -0.3, -0.7])
+    np.testing.assert_allclose(r.margins[1].ravel(), [-0.5, -0.3, 0.2, -0.7])
+    np.testing.assert_allclose(r.fractions(), [0.25, 0.25, 0.5])
 
 
 def test_integer_output_is_accepted():
-    labels, _, _ = R._decide(np.array([-1, 1, 1]), 3, "score")
-    assert labels.tolist() == [0, 1, 1]
+    r = regions_of([-1, 1, 1, -1], response="score")
+    assert r.labels.ravel().tolist() == [0, 1, 1, 0]
+    assert r.margins[0].dtype == np.float64
 
 
-def test_labels_map_to_palette_positions():
-    idx, names = R._class_indices(np.array([2, 0, 2]), 3)
-    assert idx.tolist() == [2, 0, 2] and names == ["0", "1", "2"]
-    idx, names = R._class_indices(np.array([-1.0, 1.0, -1.0]), 2)
-    assert idx.tolist() == [0, 1, 0] and names == ["-1", "1"]
-    idx, names = R._class_indices(np.array(["b", "a"]), 2)
-    assert idx.tolist() == [1, 0] and names == ["a", "b"]
-    idx, names = R._class_indices(np.array([0.5, 1.5]), 2)
-    assert names == ["0.5", "1.5"]
+def test_boundary_lines_of_a_diagonal_score_lie_on_the_diagonal():
+    r = decision_regions(lambda g: g[:, 1] - g[:, 0], TOY, grid_resolution=30)
+    (line,) = r.boundary_lines()
+    np.testing.assert_allclose(line[:, 1], line[:, 0], atol=1e-9)
+    assert line[:, 0].min() <= -2.9 and line[:, 0].max() >= 2.9
+
+
+@pytest.mark.parametrize(
+    ("y", "expected"),
+    [
+        ([2, 0, 2], ["label 0", "label 2"]),  # class 1 absent: the colours do not shift
+        ([-1.0, 1.0, -1.0], ["label -1", "label +1"]),
+        (["b", "a", "b"], ["label a", "label b"]),
+        ([0.5, 1.5, 0.5], ["label 0.5", "label 1.5"]),
+        (np.eye(3)[[1, 0, 1]], ["label 0", "label 1"]),  # one-hot rows
+        ([[1], [0], [1]], ["label 0", "label 1"]),  # a column
+    ],
+)
+def test_labels_name_the_legend(ax, y, expected):
+    three = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
+    plot_decision_boundary(lambda g: np.ones((len(g), 3)), three, y, ax=ax, grid_resolution=4)
+    assert legend_texts(ax) == expected
 
 
 # --- drawing ------------------------------------------------------------------------------
@@ -180,16 +215,29 @@ def test_probability_output_and_one_hot_labels(ax, tmp_path):
     plot_decision_boundary(
         lambda g: clf.predict_proba(g)[:, 1], X2, np.eye(2)[Y2], ax=ax, response="probability"
     )
-    assert legend_texts(ax) == ["0", "1"]
+    assert legend_texts(ax) == ["label 0", "label 1"]
     ax.figure.savefig(tmp_path / "binary.png")
     assert (tmp_path / "binary.png").stat().st_size > 1000
 
 
-@pytest.mark.parametrize("plot_method", ["contourf", "contour", "pcolormesh"])
+@pytest.mark.parametrize(
+    ("plot_method", "artist", "filled"),
+    [("contourf", QuadContourSet, True), ("contour", QuadContourSet, False),
+     ("pcolormesh", QuadMesh, None)],
+)
 @pytest.mark.parametrize(("X", "y"), [(X2, Y2), (X3, Y3)])
-def test_plot_methods(ax, plot_method, X, y):
+def test_plot_methods(ax, plot_method, artist, filled, X, y):
     clf = LogisticRegression().fit(X, y)
-    plot_decision_boundary(clf.predict_proba, X, y, ax=ax, plot_method=plot_method)
+    plot_decision_boundary(clf.predict_proba, X, y, ax=ax, plot_method=plot_method, alpha=0.4)
+    (surface,) = [c for c in ax.collections if isinstance(c, artist)]
+    if filled is not None:
+        assert surface.filled is filled
+    k = len(np.unique(y))
+    # One palette colour per class, the same as the points', and the scale pinned to k classes.
+    expected = mpl.colormaps["tab10"].colors[:k]
+    np.testing.assert_allclose(mpl.colors.to_rgba_array(surface.get_cmap().colors)[:, :3], expected)
+    assert surface.get_alpha() == 0.4
+    assert len(boundary_lines(ax)) == 1
     ax.figure.canvas.draw()
 
 
@@ -227,19 +275,18 @@ def test_new_figure_only_when_ax_is_none():
         plt.close(result.figure)
 
 
-def test_older_scikit_learn_without_n_classes(ax, monkeypatch):
-    class OldDisplay(DecisionBoundaryDisplay):
-        """scikit-learn < 1.9: no n_classes, a 2-D response goes straight to the plot method."""
+def test_default_figure_size_and_a_new_figure_only_when_ax_is_none():
+    result = plot_decision_boundary(lambda g: g[:, 0], TOY, grid_resolution=10)
+    try:
+        assert tuple(result.figure.get_size_inches()) == (6.0, 4.5)
+    finally:
+        plt.close(result.figure)
 
-        def __init__(self, *, xx0, xx1, response, xlabel=None, ylabel=None):
-            super().__init__(
-                xx0=xx0, xx1=xx1, n_classes=2, response=response, xlabel=xlabel, ylabel=ylabel
-            )
 
-    monkeypatch.setattr("sklearn.inspection.DecisionBoundaryDisplay", OldDisplay)
-    clf = LogisticRegression().fit(X3, Y3)
-    plot_decision_boundary(clf.predict_proba, X3, Y3, ax=ax, grid_resolution=20)
-    assert ax.collections[0].get_cmap().N == 3
+def test_labels_are_kept_when_the_axes_has_them(ax):
+    ax.set(xlabel="petal length", ylabel="petal width")
+    plot_decision_boundary(lambda g: g[:, 0], TOY, ax=ax, grid_resolution=10)
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("petal length", "petal width")
 
 
 def test_sklearn_model_does_not_import_keras():
@@ -267,15 +314,17 @@ def test_sklearn_model_does_not_import_keras():
         ({"X": [["a", "b"]]}, r"X must be an array of numbers"),
         ({"y": [0, 1, 0]}, r"y must have one label per row of X; got 3 labels for 4 rows"),
         ({"y": np.zeros((4, 2, 2))}, r"y must be a 1-D array of labels"),
+        ({"y": [0, np.nan, 1, 1]}, r"y must not contain NaN"),
         ({"y": [[0], [1], [0]]}, r"y must have one label per row of X; got 3 labels"),
         ({"grid_resolution": 1}, r"grid_resolution must be an int >= 2; got 1"),
-        ({"grid_resolution": 2.5}, r"grid_resolution must be an int >= 2; got 2.5"),
-        ({"grid_resolution": True}, r"grid_resolution must be an int >= 2; got True"),
         ({"eps": -1.0}, r"eps must be a finite number >= 0; got -1.0"),
         ({"eps": float("nan")}, r"eps must be a finite number >= 0"),
-        ({"eps": "1"}, r"eps must be a finite number >= 0"),
+        ({"alpha": -0.1}, r"alpha must be a finite number >= 0; got -0.1"),
+        ({"size": 0}, r"size must be a finite number > 0; got 0"),
+        ({"plot_method": "surface"}, r"plot_method must be one of \('contourf', 'contour'"),
         ({"response": "logits"}, r"response must be one of \('auto', 'score', 'probability'\)"),
-        ({"class_names": "ab"}, r"class_names must be a sequence of names"),
+        ({"class_names": "ab"}, r"class_names must be a sequence of str; got 'ab'"),
+        ({"class_names": [0, 1]}, r"class_names must be a sequence of str; got \[0, 1\]"),
         ({"class_names": ["only one"]}, r"class_names must name all 2 classes; got 1 names"),
         ({"X": [[1.0, 2.0], [1.0, 3.0]], "y": None, "eps": 0}, r"feature 0 of X has no spread"),
         ({"predict_fn": lambda g: g[:10, 0]}, r"one row per grid point, shape \(100,\)"),
@@ -295,9 +344,31 @@ def test_bad_input_raises_value_error(ax, kwargs, match):
         plot_decision_boundary(args.pop("predict_fn"), args.pop("X"), args.pop("y"), ax=ax, **args)
 
 
-def test_non_callable_predict_fn_is_a_type_error(ax):
-    with pytest.raises(TypeError, match=r"predict_fn must be callable .*; got ndarray"):
-        plot_decision_boundary(np.zeros(3), TOY, ax=ax)
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"predict_fn": np.zeros(3)}, r"predict_fn must be callable .*; got ndarray"),
+        ({"grid_resolution": 2.5}, r"grid_resolution must be an int >= 2; got 2.5 \(float\)"),
+        ({"grid_resolution": True}, r"grid_resolution must be an int >= 2; got True \(bool\)"),
+        ({"eps": "1"}, r"eps must be a finite number >= 0; got '1' \(str\)"),
+        ({"ax": "foo"}, r"ax must be a matplotlib Axes or None; got str"),
+        # No **kwargs: a misspelt option fails at once, by name, before any work.
+        ({"plot_methd": "contour"}, r"unexpected keyword argument 'plot_methd'"),
+    ],
+)
+def test_wrong_types_and_unknown_keywords_are_type_errors(ax, kwargs, match):
+    fn = Counter(lambda g: g[:, 0])
+    args = {"predict_fn": fn, "ax": ax, **kwargs}
+    with pytest.raises(TypeError, match=match):
+        plot_decision_boundary(args.pop("predict_fn"), TOY, [0, 0, 1, 1], **args)
+    assert fn.calls == []
+
+
+def test_decision_regions_checks_its_arguments_too():
+    with pytest.raises(ValueError, match=r"response must be one of"):
+        decision_regions(lambda g: g[:, 0], TOY, response="logit")
+    with pytest.raises(TypeError, match=r"predict_fn must be callable"):
+        decision_regions("model", TOY)
 
 
 def test_validation_happens_before_any_prediction(ax):

@@ -18,9 +18,12 @@ def test_seed_everything_makes_keras_reproducible():
     np.testing.assert_array_equal(np_first, np.random.rand(2))  # noqa: NPY002
 
 
-@pytest.mark.parametrize("bad", [-1, 1.5, "42", True, None])
-def test_seed_everything_rejects_bad_seeds(bad):
-    with pytest.raises(ValueError, match="seed must be a non-negative int"):
+@pytest.mark.parametrize(
+    ("bad", "error"),
+    [(-1, ValueError), (1.5, TypeError), ("42", TypeError), (True, TypeError), (None, TypeError)],
+)
+def test_seed_everything_rejects_bad_seeds(bad, error):
+    with pytest.raises(error, match=f"seed must be an int >= 0; got {bad!r}"):
         seed_everything(bad)
 
 

@@ -1,7 +1,11 @@
-"""Plotting helpers: decision regions of any model, and linear boundaries over training."""
+"""Plotting helpers: decision regions of any model, and linear boundaries over training.
 
-from . import linear, regions
+The shared conventions (palette, legend wording, marker and figure size) are in ``_style``.
+"""
+
+from . import decision, linear, regions
+from .decision import *  # noqa: F403
 from .linear import *  # noqa: F403
 from .regions import *  # noqa: F403
 
-__all__ = [*regions.__all__, *linear.__all__]
+__all__ = [*decision.__all__, *regions.__all__, *linear.__all__]

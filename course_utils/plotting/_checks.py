@@ -1,18 +1,25 @@
-"""Argument checks shared by the plotting modules, so both reject bad points in the same words."""
+"""Argument checks shared by the plotting modules, so both reject bad input in the same words."""
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
-__all__ = ["check_ax", "check_limits", "check_points_2d", "check_positive"]
+__all__ = ["check_ax", "check_labels", "check_limits", "check_points_2d"]
 
 
 def check_points_2d(X, *, purpose: str) -> np.ndarray:
-    """Return X as a float64 (n, 2) array, or raise ValueError saying what was wrong.
+    """Return ``X`` as a float64 ``(n, 2)`` array, or raise ValueError saying what was wrong.
 
-    ``purpose`` completes the sentence "X must have exactly 2 features to ...".
+    Parameters
+    ----------
+    X : array-like
+        The points.
+    purpose : str
+        Completes the sentence "X must have exactly 2 features to ...".
+
+    Returns
+    -------
+    numpy.ndarray of shape (n_samples, 2)
     """
     try:
         X = np.asarray(X, dtype=np.float64)
@@ -31,16 +38,47 @@ def check_points_2d(X, *, purpose: str) -> np.ndarray:
     return X
 
 
-def check_ax(ax):
-    """Raise TypeError unless ax is None or a matplotlib Axes."""
+def check_labels(y, n_rows: int) -> np.ndarray:
+    """Return ``y`` as a 1-D array of ``n_rows`` labels, or raise ValueError.
+
+    Parameters
+    ----------
+    y : array-like of shape (n_rows,), (n_rows, 1) or one-hot (n_rows, k)
+        Class labels of any type (numbers, strings). A column is flattened; one-hot rows, as
+        categorical cross entropy uses them, become their class index.
+    n_rows : int
+        The number of points the labels belong to.
+
+    Returns
+    -------
+    numpy.ndarray of shape (n_rows,)
+    """
+    y = np.asarray(y)
+    if y.ndim == 2 and y.shape[1] == 1:
+        y = y[:, 0]
+    elif y.ndim == 2:
+        y = y.argmax(axis=1)
+    if y.ndim != 1:
+        raise ValueError(f"y must be a 1-D array of labels (or one-hot rows); got shape {y.shape}")
+    if len(y) != n_rows:
+        raise ValueError(
+            f"y must have one label per row of X; got {len(y)} labels for {n_rows} rows"
+        )
+    if np.issubdtype(y.dtype, np.number) and not np.all(np.isfinite(y)):
+        raise ValueError("y must not contain NaN or infinite values")
+    return y
+
+
+def check_ax(ax) -> None:
+    """Raise TypeError unless ``ax`` is None or a matplotlib Axes."""
     from matplotlib.axes import Axes
 
     if ax is not None and not isinstance(ax, Axes):
         raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
 
 
-def check_limits(lim, name):
-    """Return (low, high) floats from a finite pair with low < high, else raise ValueError."""
+def check_limits(lim, name: str) -> tuple[float, float]:
+    """Return ``(low, high)`` floats from a finite pair with low < high, else raise ValueError."""
     try:
         low, high = (float(v) for v in lim)
     except (TypeError, ValueError):
@@ -48,9 +86,3 @@ def check_limits(lim, name):
     if not (np.isfinite(low) and np.isfinite(high) and low < high):
         raise ValueError(f"{name} must be finite with low < high; got {lim!r}")
     return low, high
-
-
-def check_positive(value, name, what):
-    """Raise ValueError unless value is a real number > 0 (bools excluded)."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not value > 0:
-        raise ValueError(f"{name} must be a positive {what}; got {value!r}")
