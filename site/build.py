@@ -57,7 +57,13 @@ def stage(notebooks: list[Path], slides: Path, src: Path) -> None:
     if src.exists():
         shutil.rmtree(src)
     shutil.copytree(HERE, src, ignore=shutil.ignore_patterns("build.py", "__pycache__"))
-    shutil.copytree(slides / "_static" / "mathjax", src / "_static" / "mathjax")
+    # MathJax's accessibility extensions fetch their speech engine from a CDN when switched on
+    # (from MathJax's menu, which the site turns off); the site leaves them out altogether.
+    shutil.copytree(
+        slides / "_static" / "mathjax",
+        src / "_static" / "mathjax",
+        ignore=lambda folder, names: {"a11y"} if Path(folder).name == "extensions" else set(),
+    )
     shutil.copytree(slides, src / "_extra" / "slides")
     (src / "notebooks").mkdir()
     (src / "_extra" / "notebooks").mkdir(parents=True)
@@ -99,6 +105,12 @@ def main(argv: list[str] | None = None) -> int:
     proc = subprocess.run(cmd, check=False)
     if proc.returncode != 0:
         return proc.returncode
+    # The themes ship these Jinja sources in their static folders, so Sphinx copies them as
+    # if they were pages; opened, they would request files named "{{ pathto(...) }}".
+    for leftover in ("webpack-macros.html", "sbt-webpack-macros.html"):
+        (args.out / "_static" / leftover).unlink(missing_ok=True)
+    if (args.out / "_sources").is_dir() and not any((args.out / "_sources").iterdir()):
+        (args.out / "_sources").rmdir()  # html_copy_source is off; Sphinx makes it anyway
     pages = sorted(args.out.glob("notebooks/*.html"))
     elapsed = time.perf_counter() - start
     print(

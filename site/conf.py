@@ -59,6 +59,7 @@ html_css_files = ["course.css"]
 # their pages), copied into the site as they are.
 html_extra_path = ["_extra"]
 html_copy_source = False
+html_use_index = False  # no index entries in the notebooks: the page would be empty
 html_show_sourcelink = False
 # The search page would otherwise fetch() every hit's page for a summary, which a browser
 # refuses on file://: the site must work opened from disk.

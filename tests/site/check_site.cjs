@@ -196,10 +196,17 @@ async function crawl(context, args, result) {
   const queue = [start];
   const seen = new Set(queue);
   const decks = path.join(args.site, "slides") + path.sep;  // checked by the deck tests
-  while (queue.length) {
-    const file = queue.shift();
+  // Then every other page of the site (the search page, say), marked as not linked.
+  const rest = fs.readdirSync(args.site, { recursive: true })
+    .map((rel) => path.join(args.site, rel))
+    .filter((f) => f.endsWith(".html") && !f.startsWith(decks)).sort();
+  while (queue.length || rest.length) {
+    const linked = queue.length > 0;
+    const file = linked ? queue.shift() : rest.shift();
+    if (!linked && seen.has(file)) continue;
+    seen.add(file);
     debug(`opening ${path.relative(args.site, file)}`);
-    const entry = { file: path.relative(args.site, file) };
+    const entry = { file: path.relative(args.site, file), linked };
     try {
       entry.mathJaxReady = await openPage(page, pathToFileURL(file).href);
       Object.assign(entry, await page.evaluate(measurePage));
