@@ -43,7 +43,9 @@ def test_every_request_stays_local_and_succeeds(site_report):
     problems += [f"failed: {what}" for what in site_report["failed"]]
     problems += [f"JavaScript error: {what}" for what in site_report["pageErrors"]]
     problems += [f"console error: {what}" for what in site_report["consoleErrors"]]
-    problems += [f"{key}: {page['error']}" for key, page in site_report["pages"].items() if page.get("error")]
+    problems += [
+        f"{key}: {page['error']}" for key, page in site_report["pages"].items() if page.get("error")
+    ]
     if problems:
         pytest.fail("the site, opened from disk with the network cut:\n" + "\n".join(problems))
 
@@ -53,7 +55,9 @@ def test_landing_page_lists_every_notebook_in_order(site_report):
     expected = [_key(nb) for nb in NOTEBOOKS]
     assert expected, "no notebooks found"
     assert landing["sidebar"] == expected, "the sidebar must list every notebook, in course order"
-    assert landing["next"] == [expected[0]], "the landing page's 'next' must lead to the first notebook"
+    assert landing["next"] == [expected[0]], (
+        "the landing page's 'next' must lead to the first notebook"
+    )
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
@@ -85,7 +89,9 @@ def test_notebook_page_links_its_deck_and_ipynb(site_report, notebook):
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
 def test_every_image_loads(site_report, notebook):
     page = _page(site_report, _key(notebook))
-    assert not page["brokenImages"], f"{notebook.stem}: images that did not load: {page['brokenImages']}"
+    assert not page["brokenImages"], (
+        f"{notebook.stem}: images that did not load: {page['brokenImages']}"
+    )
     expected = image_output_count(notebook)
     assert page["images"] >= expected, (
         f"{notebook.stem}: {expected} image outputs in the notebook, {page['images']} on the page"
@@ -97,10 +103,14 @@ def test_math_is_typeset(site_report, notebook):
     page = _page(site_report, _key(notebook))
     math = page["math"]
     assert not math["raw"], f"{notebook.stem}: raw TeX left on the page: {math['raw']}"
-    assert not math["untypeset"], f"{notebook.stem}: formulas MathJax never typeset: {math['untypeset']}"
+    assert not math["untypeset"], (
+        f"{notebook.stem}: formulas MathJax never typeset: {math['untypeset']}"
+    )
     assert not math["errors"], f"{notebook.stem}: {math['errors']} formula(s) failed to typeset"
     if markdown_has_math(notebook):
-        assert math["elements"] > 0, f"{notebook.stem}: the notebook has LaTeX but the page has no math"
+        assert math["elements"] > 0, (
+            f"{notebook.stem}: the notebook has LaTeX but the page has no math"
+        )
         assert page["mathJaxReady"], f"{notebook.stem}: MathJax did not start"
         assert math["fonts"], f"{notebook.stem}: no MathJax web font loaded: the math is invisible"
 
@@ -120,7 +130,9 @@ def test_animations_play(site_report, notebook):
     if not expected:
         pytest.skip(f"{notebook.stem} has no animation")
     animations = _page(site_report, _key(notebook))["animations"]
-    assert len(animations) == expected, f"{notebook.stem}: {expected} animations, {len(animations)} players"
+    assert len(animations) == expected, (
+        f"{notebook.stem}: {expected} animations, {len(animations)} players"
+    )
     for anim in animations:
         assert anim["playing"], f"{notebook.stem}: pressing Play did not advance the frames: {anim}"
         blank = [icon["title"] for icon in anim["icons"] if not icon["drawn"]]
