@@ -34,6 +34,7 @@ NOT_LOADED = {
     "https://github.com/mathjax/": "a link in the text of MathJax's font warnings",
     "https://pydata-sphinx-theme.readthedocs.io/": "a link in the theme's console message "
     "about a version switcher, which the site does not configure",
+    "https://popper.js.org": "a link in the text of Bootstrap's error messages",
     "https://cdn.mathjax.org/mathjax/contrib": "MathJax's [Contrib] path, used only by "
     "third-party extensions that the site's MathJax configuration never loads",
 }
