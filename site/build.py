@@ -39,9 +39,18 @@ REMOTE_FONT_AWESOME = re.compile(
 )
 
 
+def slide_type(cell) -> str:
+    return cell.metadata.get("slideshow", {}).get("slide_type", "-")
+
+
 def site_notebook(nb):
-    """Return the notebook as the site shows it: no remote links, solutions folded away."""
+    """Return the notebook as the site shows it: notes boxed, solutions folded, nothing remote."""
     for cell in nb.cells:
+        # Speaker notes read as asides on a page: set them apart, titled, as a note box. A
+        # four-backtick fence leaves room for code fences inside the note.
+        if cell.cell_type == "markdown" and slide_type(cell) == "notes" and cell.source.strip():
+            text = re.sub(r"^\s*speaker notes:\s*", "", cell.source, flags=re.IGNORECASE)
+            cell.source = f"````{{admonition}} Speaker notes\n:class: note\n\n{text}\n````"
         # A worked solution hidden in JupyterLab (`jupyter.source_hidden`) stays folded on
         # the site too: MyST-NB's `hide-input` tag shows a "Show code" toggle instead.
         if cell.metadata.get("jupyter", {}).get("source_hidden"):

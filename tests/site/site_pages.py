@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 from slide_decks import CHROMIUM, MATH, PLAYWRIGHT, read_notebook  # noqa: E402
 
 __all__ = [
-    "CHROMIUM", "DRIVER", "NOTEBOOKS", "PLAYWRIGHT", "SCREENSHOT_DIR", "SEARCH_WORD", "SITE_DIR",
+    "CHROMIUM", "DRIVER", "NOTEBOOKS", "PLAYWRIGHT", "ROOT", "SCREENSHOT_DIR", "SEARCH_WORD",
+    "SITE_DIR",
     "animation_count", "image_output_count", "markdown_has_math", "page_path",
     "read_notebook", "require_site",
 ]  # fmt: skip
