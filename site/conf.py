@@ -11,7 +11,7 @@ import re
 
 project = "The Multilayer Perceptron"
 author = "The MLP course authors"
-copyright = "the MLP course authors, MIT licence"  # noqa: A001 (Sphinx's name for it)
+html_show_copyright = False  # the footer says "By <author>"; a second line would repeat it
 html_title = "The Multilayer Perceptron"
 
 extensions = ["myst_nb", "sphinx_copybutton", "sphinx.ext.githubpages"]
@@ -19,6 +19,9 @@ exclude_patterns = ["_extra", "_static", ".doctrees", "**.ipynb_checkpoints"]
 
 # The site shows the outputs committed in the notebooks; nothing is executed.
 nb_execution_mode = "off"
+# MyST-NB would load RequireJS and the widget manager from CDNs on a page with ipywidgets
+# state; the course has no widgets, and the site loads nothing from another host.
+nb_ipywidgets_js = {}
 # $...$ and $$...$$ in markdown cells, and \begin{align} blocks, become Sphinx math nodes.
 myst_enable_extensions = ["dollarmath", "amsmath"]
 myst_heading_anchors = 3
