@@ -1,8 +1,9 @@
 # One entry point for students, instructors, authors and CI.
 #   make lab      set up .venv and open the course in JupyterLab
-#   make test     set up .venv and run every check (lint, unit, hygiene, nbval, slides)
+#   make test     set up .venv and run every check (lint, unit, hygiene, nbval, slides, site)
 #   make execute  re-run notebooks in place, top to bottom, each in a fresh kernel (authors)
 #   make slides   build offline reveal.js decks into slides/
+#   make site     build the course website into build/site/ (open build/site/index.html)
 #   make bench    measure the course's hot paths into benchmarks/results.json
 #   make lock     refresh requirements.lock from pyproject.toml
 SHELL := /bin/bash
@@ -15,7 +16,7 @@ NB ?= $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 # which every notebook and test imports before TensorFlow.
 export PYTHONHASHSEED ?= 0
 
-.PHONY: setup lab test test-unit test-notebooks test-slides execute slides bench lock lint clean check-dot
+.PHONY: setup lab test test-unit test-notebooks test-slides test-site execute slides site bench lock lint clean check-dot
 
 setup: $(STAMP) check-dot
 
@@ -39,12 +40,12 @@ lint: setup
 	$(BIN)/ruff check .
 
 test-unit: setup
-	$(BIN)/pytest tests --ignore=tests/browser --cov=course_utils --cov-report=term-missing:skip-covered --cov-fail-under=90
+	$(BIN)/pytest tests --ignore=tests/browser --ignore=tests/site --cov=course_utils --cov-report=term-missing:skip-covered --cov-fail-under=90
 
 test-notebooks: setup
 	$(BIN)/pytest -n 2 --dist loadfile --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg $(NB)
 
-test: lint test-unit test-notebooks test-slides
+test: lint test-unit test-notebooks test-slides test-site
 
 slides: setup
 	@command -v npm >/dev/null || { echo "make slides needs Node.js 20+ and npm"; exit 1; }
@@ -59,6 +60,12 @@ slides: setup
 
 test-slides: slides
 	$(BIN)/pytest tests/browser
+
+site: slides
+	$(BIN)/python site/build.py
+
+test-site: site
+	$(BIN)/pytest tests/site
 
 execute: setup
 	@for nb in $(NB); do \

@@ -1,0 +1,321 @@
+// Open the built course website in headless Chromium from file:// with the network cut off,
+// crawl every page reachable from index.html, and report what the pytest side asserts on:
+// every request stayed on file:// and succeeded, math typeset, images loaded, the animation
+// plays, navigation and links resolve, and a search typed into the search box finds pages.
+//
+//   node tests/site/check_site.cjs --site build/site --report R.json --shots DIR \
+//        [--search WORD] [--shot-page notebooks/03_x.html]
+//
+// Driven by tests/site/conftest.py. Like tests/browser/check_decks.cjs it uses playwright-core
+// from tools/slides/node_modules (pinned there, installed by `make slides`) with Debian's
+// /usr/bin/chromium, and never downloads a browser.
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+const { pathToFileURL, fileURLToPath } = require("url");
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const { chromium } = require(path.join(ROOT, "tools", "slides", "node_modules", "playwright-core"));
+
+const VIEWPORT = { width: 1280, height: 800 };
+const LOCAL = /^(file|data|blob|about):/;
+const debug = process.env.SITE_DEBUG ? (m) => console.error(`[check_site] ${m}`) : () => {};
+
+function parseArgs(argv) {
+  const args = { search: "softmax", shotPages: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--site") args.site = path.resolve(argv[++i]);
+    else if (a === "--report") args.report = argv[++i];
+    else if (a === "--shots") args.shots = argv[++i];
+    else if (a === "--search") args.search = argv[++i];
+    else if (a === "--shot-page") args.shotPages.push(argv[++i]);
+    else if (a === "--chromium") args.chromium = argv[++i];
+    else throw new Error(`unknown argument ${a}`);
+  }
+  if (!args.site || !args.report || !args.shots) {
+    throw new Error("usage: check_site.cjs --site DIR --report R.json --shots DIR");
+  }
+  return args;
+}
+
+// Runs in the page once MathJax (if any) has finished: what a reader would see.
+async function measurePage() {
+  // Images below the fold may be lazy: load them all, then ask each whether it decoded.
+  const images = [...document.images];
+  images.forEach((img) => { img.loading = "eager"; });
+  await Promise.all(images.map((img) => img.decode().catch(() => null)));
+  const brokenImages = images.filter((img) => !(img.complete && img.naturalWidth > 0))
+    .map((img) => (img.currentSrc || img.src || "(no src)").slice(0, 120));
+
+  const mathEls = [...document.querySelectorAll("[role=main] .math")];
+  const untypeset = mathEls.filter((el) => !el.querySelector(".mjx-chtml"))
+    .map((el) => el.textContent.trim().slice(0, 80));
+  const mathErrors = document.querySelectorAll(".mjx-merror, .MathJax_Error").length;
+  const raw = [];
+  const walker = document.createTreeWalker(document.querySelector("[role=main]") || document.body,
+    NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.parentElement.closest("script, style, pre, code, textarea")
+        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+  while (walker.nextNode()) {
+    const t = walker.currentNode.nodeValue;
+    if (/\\\(|\\\[|\$\$|\\begin\{/.test(t)) raw.push(t.trim().slice(0, 120));
+  }
+  const mathFonts = [...document.fonts]
+    .filter((f) => f.family.startsWith("MJXc-") && f.status === "loaded").map((f) => f.family);
+
+  const links = [...document.querySelectorAll("a[href]")].map((a) => ({
+    href: a.href, raw: a.getAttribute("href"), text: a.textContent.trim().slice(0, 60),
+  }));
+  const internal = (sel) => [...document.querySelectorAll(sel)].map((a) => a.getAttribute("href"));
+  const codeBlocks = document.querySelectorAll("[role=main] div.highlight pre").length;
+  const copyButtons = document.querySelectorAll("[role=main] button.copybtn").length;
+  return {
+    title: document.title,
+    h1: (document.querySelector("[role=main] h1") || { textContent: "" }).textContent.replace(/#$/, "").trim(),
+    images: images.length, brokenImages,
+    math: { elements: mathEls.length, untypeset, errors: mathErrors, raw, fonts: mathFonts,
+      mathJax: Boolean(window.MathJax && window.MathJax.Hub) },
+    links,
+    prev: internal("a.left-prev"), next: internal("a.right-next"),
+    sidebar: internal("nav.bd-docs-nav a.reference.internal"),
+    courseLinks: internal("p.course-links a"),
+    codeBlocks, copyButtons,
+  };
+}
+
+// The animation player of matplotlib's to_jshtml(): press Play, see the frames change.
+async function checkAnimations(page) {
+  const ids = await page.evaluate(() => [...document.querySelectorAll('img[id^="_anim_img"]')]
+    .map((img) => img.id.slice("_anim_img".length)));
+  const results = [];
+  for (const id of ids) {
+    const img = page.locator(`#_anim_img${id}`);
+    await img.scrollIntoViewIfNeeded();
+    const state = () => page.evaluate((i) => ({
+      frame: Number(document.getElementById(`_anim_slider${i}`).value),
+      src: document.getElementById(`_anim_img${i}`).src.length,
+    }), id);
+    const before = await state();
+    await page.locator(`button[onclick="anim${id}.play_animation()"]`).click();
+    await page.waitForTimeout(1500);
+    const after = await state();
+    await page.locator(`button[onclick="anim${id}.pause_animation()"]`).click();
+    // The buttons are icon-only: each icon must have been drawn (Font Awesome loaded).
+    const icons = await page.evaluate((i) => {
+      const buttons = [...document.querySelectorAll(`button[onclick^="anim${i}."]`)];
+      return buttons.map((b) => {
+        const icon = b.querySelector("svg, i");
+        const box = icon ? icon.getBoundingClientRect() : { width: 0, height: 0 };
+        return { title: b.title, drawn: box.width > 0 && box.height > 0 };
+      });
+    }, id);
+    results.push({ id, before, after, playing: after.frame !== before.frame, icons });
+  }
+  return results;
+}
+
+function attachListeners(context, result) {
+  // Anything that is not file:// is refused, and recorded, before it reaches the (closed) network.
+  context.route((url) => !LOCAL.test(url.href), (route) => {
+    const url = route.request().url();
+    if (!result.external.includes(url)) result.external.push(url);
+    return route.abort("internetdisconnected");
+  });
+  context.on("request", (req) => {
+    result.requests++;
+    if (!LOCAL.test(req.url()) && !result.external.includes(req.url())) result.external.push(req.url());
+  });
+  context.on("requestfailed", (req) => result.failed.push(`${req.url().slice(0, 200)} (${(req.failure() || {}).errorText})`));
+  context.on("response", (res) => { if (res.status() >= 400) result.failed.push(`${res.url()} (${res.status()})`); });
+  context.on("page", (p) => {
+    p.on("pageerror", (err) => result.pageErrors.push(`${p.url()}: ${String(err && err.stack || err)}`));
+    p.on("console", (msg) => { if (msg.type() === "error") result.consoleErrors.push(`${p.url()}: ${msg.text()}`); });
+    p.on("websocket", (ws) => { if (!result.external.includes(ws.url())) result.external.push(ws.url()); });
+  });
+}
+
+async function openPage(page, url) {
+  await page.goto(url, { waitUntil: "load", timeout: 30000 });
+  const usesMathJax = await page.evaluate(() => Boolean(document.querySelector('script[src*="MathJax.js"]')));
+  let mathJaxReady = null;
+  if (usesMathJax) {
+    mathJaxReady = await page.waitForFunction(() => window.MathJax && window.MathJax.isReady, null,
+      { timeout: 30000 }).then(() => true, () => false);
+    if (mathJaxReady) {
+      // Braces matter: a MathJax callback that returns a Queue makes MathJax wait on it.
+      await page.evaluate(() => new Promise((resolve) => {
+        MathJax.Hub.Register.StartupHook("End", () => { MathJax.Hub.Queue(() => { resolve(); }); });
+      }));
+    }
+  }
+  await page.evaluate(() => document.fonts.ready.then(() => null));
+  return mathJaxReady;
+}
+
+function idsIn(file, cache) {
+  if (!cache.has(file)) {
+    const text = fs.readFileSync(file, "utf-8");
+    cache.set(file, new Set([...text.matchAll(/\s(?:id|name)="([^"]+)"/g)].map((m) => m[1])));
+  }
+  return cache.get(file);
+}
+
+// Every link on every crawled page: the file must exist, and an anchor must name an element.
+function checkLinks(pages, site) {
+  const broken = [];
+  const external = new Set();
+  const idCache = new Map();
+  for (const [pageFile, info] of Object.entries(pages)) {
+    for (const link of info.links) {
+      if (!link.href.startsWith("file:")) {
+        if (!/^(javascript|mailto):/.test(link.href)) external.add(link.href);
+        continue;
+      }
+      const url = new URL(link.href);
+      const target = fileURLToPath(new URL(url.pathname, "file://"));
+      const where = `${path.relative(site, pageFile)}: <a href="${link.raw}"> (${link.text})`;
+      if (!target.startsWith(site + path.sep) && target !== site) {
+        broken.push(`${where}: points outside the site`);
+      } else if (!fs.existsSync(target) || !fs.statSync(target).isFile()) {
+        broken.push(`${where}: no file ${path.relative(site, target)}`);
+      } else if (url.hash.length > 1 && target.endsWith(".html")) {
+        const id = decodeURIComponent(url.hash.slice(1));
+        if (!idsIn(target, idCache).has(id)) broken.push(`${where}: no element id="${id}"`);
+      }
+    }
+  }
+  return { broken, external: [...external] };
+}
+
+async function crawl(context, args, result) {
+  const page = await context.newPage();
+  const start = path.join(args.site, "index.html");
+  const queue = [start];
+  const seen = new Set(queue);
+  const decks = path.join(args.site, "slides") + path.sep;  // checked by the deck tests
+  // Then every other page of the site (the search page, say), marked as not linked.
+  const rest = fs.readdirSync(args.site, { recursive: true })
+    .map((rel) => path.join(args.site, rel))
+    .filter((f) => f.endsWith(".html") && !f.startsWith(decks)).sort();
+  while (queue.length || rest.length) {
+    const linked = queue.length > 0;
+    const file = linked ? queue.shift() : rest.shift();
+    if (!linked && seen.has(file)) continue;
+    seen.add(file);
+    debug(`opening ${path.relative(args.site, file)}`);
+    const entry = { file: path.relative(args.site, file), linked };
+    try {
+      entry.mathJaxReady = await openPage(page, pathToFileURL(file).href);
+      Object.assign(entry, await page.evaluate(measurePage));
+      entry.animations = await checkAnimations(page);
+    } catch (err) {
+      entry.error = String(err && err.stack || err);
+      entry.links = [];
+    }
+    result.pages[file] = entry;
+    for (const link of entry.links) {
+      if (!link.href.startsWith("file:")) continue;
+      const target = fileURLToPath(new URL(new URL(link.href).pathname, "file://"));
+      if (target.endsWith(".html") && target.startsWith(args.site + path.sep)
+          && !target.startsWith(decks) && !seen.has(target) && fs.existsSync(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  await page.close();
+}
+
+// Type the word into the theme's search box on the landing page, as a reader would.
+async function search(context, args, result) {
+  const page = await context.newPage();
+  const out = { query: args.search, hits: [], status: null };
+  try {
+    await openPage(page, pathToFileURL(path.join(args.site, "index.html")).href);
+    await page.keyboard.press("Control+k");
+    const box = page.locator(".search-button__search-container input[name=q], .bd-search input[name=q]").filter({ visible: true }).first();
+    await box.fill(args.search);
+    await Promise.all([page.waitForURL(/search\.html\?/, { timeout: 15000 }), box.press("Enter")]);
+    out.url = page.url().slice(page.url().lastIndexOf("/") + 1);
+    await page.waitForFunction(() => {
+      const s = document.querySelector("#search-results .search-summary");
+      return s && /finished|did not match/i.test(s.textContent);
+    }, null, { timeout: 30000 });
+    out.status = await page.evaluate(() => document.querySelector("#search-results .search-summary").textContent.trim());
+    out.hits = await page.evaluate(() => [...document.querySelectorAll("#search-results ul.search li a")]
+      .map((a) => ({ href: a.getAttribute("href"), text: a.textContent.trim() })));
+    fs.mkdirSync(args.shots, { recursive: true });
+    await page.screenshot({ path: path.join(args.shots, "search.png") });
+  } catch (err) {
+    out.error = String(err && err.stack || err);
+  }
+  result.search = out;
+  await page.close();
+}
+
+async function screenshots(context, args, result) {
+  const page = await context.newPage();
+  fs.mkdirSync(args.shots, { recursive: true });
+  for (const rel of ["index.html", ...args.shotPages]) {
+    const name = rel === "index.html" ? "landing" : path.basename(rel, ".html");
+    await openPage(page, pathToFileURL(path.join(args.site, rel)).href);
+    const file = path.join(args.shots, `${name}.png`);
+    await page.screenshot({ path: file });
+    result.screenshots.push(file);
+    // A second view further down: the animation if the page has one, else the first display
+    // formula, else the first figure.
+    const anchor = await page.evaluate(() => {
+      const el = ['img[id^="_anim_img"]', "[role=main] div.math", "[role=main] .cell_output img"]
+        .map((sel) => document.querySelector(sel)).find(Boolean);
+      if (!el) return null;
+      el.scrollIntoView({ block: "center" });
+      return true;
+    });
+    if (anchor) {
+      await page.waitForTimeout(300);
+      const more = path.join(args.shots, `${name}-content.png`);
+      await page.screenshot({ path: more });
+      result.screenshots.push(more);
+    }
+  }
+  await page.close();
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const browser = await chromium.launch({
+    executablePath: args.chromium || process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    // The same switches as the deck tests: no background traffic, and nothing can leave.
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+      "--host-resolver-rules=MAP * ~NOTFOUND",
+    ],
+  });
+  const result = {
+    chromium: browser.version(), site: args.site, requests: 0, external: [], failed: [],
+    pageErrors: [], consoleErrors: [], pages: {}, screenshots: [],
+  };
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, offline: true });
+    attachListeners(context, result);
+    await crawl(context, args, result);
+    result.links = checkLinks(result.pages, args.site);
+    await search(context, args, result);
+    await screenshots(context, args, result);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+  // Keyed by path relative to the site, as the pytest side names pages.
+  result.pages = Object.fromEntries(Object.values(result.pages).map((p) => [p.file, p]));
+  fs.mkdirSync(path.dirname(path.resolve(args.report)), { recursive: true });
+  fs.writeFileSync(args.report, JSON.stringify(result, null, 2));
+}
+
+main().catch((err) => { console.error(err); process.exit(1); });

@@ -1,0 +1,56 @@
+"""One Chromium run over the whole website, shared by the browser tests (see site_pages.py)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from site_pages import (
+    CHROMIUM,
+    DRIVER,
+    NOTEBOOKS,
+    PLAYWRIGHT,
+    SCREENSHOT_DIR,
+    SEARCH_WORD,
+    SITE_DIR,
+    page_path,
+    require_site,
+)
+
+
+def screenshot_notebook() -> Path | None:
+    """The notebook page photographed besides the landing page: 03 (math and figures)."""
+    return next((nb for nb in NOTEBOOKS if nb.name.startswith("03_")), None) or (
+        NOTEBOOKS[0] if NOTEBOOKS else None
+    )
+
+
+@pytest.fixture(scope="session")
+def site_report() -> dict:
+    """Run the browser driver once over the site; its report, pages keyed by relative path."""
+    require_site()
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is not on PATH: the browser test drives Chromium from Node.js")
+    if not PLAYWRIGHT.is_dir():
+        pytest.fail(f"{PLAYWRIGHT} is missing: run `make slides` (it runs npm ci)")
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: `apt-get install chromium` (Debian), "
+            "or set CHROMIUM to a Chromium or Chrome binary"
+        )
+    shutil.rmtree(SCREENSHOT_DIR, ignore_errors=True)  # no screenshots left from older builds
+    report = SCREENSHOT_DIR / "report.json"
+    shot = screenshot_notebook()
+    cmd = [
+        node, str(DRIVER), "--chromium", CHROMIUM, "--site", str(SITE_DIR),
+        "--report", str(report), "--shots", str(SCREENSHOT_DIR), "--search", SEARCH_WORD,
+        *(["--shot-page", page_path(shot).relative_to(SITE_DIR).as_posix()] if shot else []),
+    ]  # fmt: skip
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900, check=False)
+    if proc.returncode != 0 or not report.is_file():
+        pytest.fail(f"browser driver failed (exit {proc.returncode}):\n{proc.stderr[-4000:]}")
+    return json.loads(report.read_text(encoding="utf-8"))

@@ -1,0 +1,112 @@
+"""The built website, read as files: nothing remote, every asset present, every notebook in.
+
+These need the site (`make site`) but no browser. The HTML scan is the deck tests' scanner
+(tests/browser/test_decks_static.py); the decks' own assets under slides/_static are theirs
+to check, so the JavaScript and CSS scan covers the site's _static/.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from site_pages import NOTEBOOKS, SITE_DIR, page_path, require_site
+from test_decks_static import INLINE_REMOTE, REMOTE, _strip_comments, scan
+
+HTML_FILES = sorted(SITE_DIR.rglob("*.html")) if SITE_DIR.is_dir() else []
+STATIC = SITE_DIR / "_static"
+ASSETS = (
+    sorted(p for p in STATIC.rglob("*") if p.suffix in {".js", ".css"} and p.is_file())
+    if STATIC.is_dir()
+    else []
+)
+# A web address written in JavaScript or CSS (after comments are stripped).
+URL = re.compile(r"""(?:https?:)?//[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?[^\s'"`)<>\\]*""", re.I)
+# Web addresses the site's JavaScript and CSS contain but never load, and why. Anything else
+# fails the scan: a new one must be shown not to load (the browser test) and listed here.
+NOT_LOADED = {
+    "http://www.w3.org/": "XML namespaces (SVG, MathML, XHTML, XLink, XSLT)",
+    "http://exslt.org/": "an XSLT namespace in MathJax's MathML 3 extension",
+    "http://www.mathjax.org/": "a link in the text of MathJax's About and Help dialogs",
+    "http://www.stixfonts.org/": "a link in the text of MathJax's font warnings",
+    "https://github.com/mathjax/": "a link in the text of MathJax's font warnings",
+    "https://pydata-sphinx-theme.readthedocs.io/": "a link in the theme's console message "
+    "about a version switcher, which the site does not configure",
+    "https://popper.js.org": "a link in the text of Bootstrap's error messages",
+    "https://cdn.mathjax.org/mathjax/contrib": "MathJax's [Contrib] path, used only by "
+    "third-party extensions that the site's MathJax configuration never loads",
+}
+
+
+def _rel(path: Path) -> str:
+    return path.relative_to(SITE_DIR).as_posix()
+
+
+def test_every_notebook_has_its_page_ipynb_and_deck_in_the_site():
+    require_site()
+    missing = []
+    for nb in NOTEBOOKS:
+        for target in (
+            page_path(nb),
+            SITE_DIR / "notebooks" / nb.name,
+            SITE_DIR / "slides" / f"{nb.stem}.slides.html",
+        ):
+            if not target.is_file():
+                missing.append(_rel(target))
+    assert not missing, f"missing from {SITE_DIR}: {missing}"
+    assert (SITE_DIR / "_static" / "mathjax" / "MathJax.js").is_file(), "MathJax is not in the site"
+    assert (SITE_DIR / ".nojekyll").is_file(), "GitHub Pages would drop _static/ without .nojekyll"
+
+
+@pytest.mark.parametrize("path", HTML_FILES, ids=[_rel(p) for p in HTML_FILES])
+def test_no_page_loads_anything_remote(path):
+    found = scan(path)
+    remote = [f"line {ln}: {tag} {url}" for ln, tag, url in found.loads if REMOTE.match(url)]
+    for line, text in found.inline:
+        for match in INLINE_REMOTE.finditer(_strip_comments(text)):
+            remote.append(f"inline script/style near line {line}: {match.group(0)[:80]}")
+    if remote:
+        pytest.fail(f"{_rel(path)} loads from the network:\n" + "\n".join(remote))
+
+
+@pytest.mark.parametrize("path", HTML_FILES, ids=[_rel(p) for p in HTML_FILES])
+def test_every_local_asset_exists(path):
+    missing = []
+    for line, tag, url in scan(path).loads:
+        if url.startswith(("data:", "#", "blob:", "about:")) or REMOTE.match(url):
+            continue
+        target = (path.parent / unquote(urlsplit(url).path)).resolve()
+        if not target.is_file():
+            missing.append(f"line {line}: {tag} {url}")
+    if missing:
+        pytest.fail(f"{_rel(path)} refers to files not in the site:\n" + "\n".join(missing))
+
+
+def test_mathjax_is_served_from_the_site():
+    require_site()
+    for nb in NOTEBOOKS:
+        loads = [url for _, tag, url in scan(page_path(nb)).loads if tag == "<script src>"]
+        mathjax = [url for url in loads if "MathJax.js" in url]
+        if mathjax:
+            assert all(url.startswith("../_static/mathjax/") for url in mathjax), mathjax
+            return
+    pytest.fail("no notebook page loads MathJax: the math would stay raw TeX")
+
+
+def test_javascript_and_css_name_no_remote_host_they_could_load():
+    assert ASSETS, f"no JavaScript or CSS in {STATIC}: run `make site`"
+    unknown = []
+    for path in ASSETS:
+        code = _strip_comments(path.read_text(encoding="utf-8", errors="replace"))
+        for match in URL.finditer(code):
+            url = match.group(0)
+            if not any(re.sub("^(https?:)?", "", url).startswith(re.sub("^https?:", "", ok))
+                       for ok in NOT_LOADED):  # fmt: skip
+                unknown.append(f"{_rel(path)}: {url[:100]}")
+        if path.suffix == ".css":
+            unknown += [f"{_rel(path)}: {m.group(0)[:100]}" for m in re.finditer(
+                r"(?:url\(|@import)\s*['\"]?\s*(?:https?:)?//[^)'\"\s]+", code)]  # fmt: skip
+    if unknown:
+        pytest.fail("remote addresses in the site's JavaScript/CSS:\n" + "\n".join(unknown))
