@@ -37,6 +37,26 @@ def _code_lines(source: str) -> list[str]:
 
 ids = [p.name for p in NOTEBOOKS]
 
+# What JupyterLab 4 (with ipykernel) writes into a notebook's metadata when it saves one:
+# committing exactly this keeps `git status` clean after a student opens, saves or presents a
+# notebook (RISE saves before it starts). language_info.version is the kernel's Python, checked
+# separately below.
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+LANGUAGE_INFO = {
+    "codemirror_mode": {"name": "ipython", "version": 3},
+    "file_extension": ".py",
+    "mimetype": "text/x-python",
+    "name": "python",
+    "nbconvert_exporter": "python",
+    "pygments_lexer": "ipython3",
+}
+
+
+def _promised_pythons() -> range:
+    text = (NOTEBOOK_DIR.parent / "pyproject.toml").read_text(encoding="utf-8")
+    low, below = re.search(r'requires-python = ">=3\.(\d+),<3\.(\d+)"', text).groups()
+    return range(int(low), int(below))
+
 
 def test_notebooks_exist_and_are_numbered_without_gaps():
     assert NOTEBOOKS, f"no notebooks in {NOTEBOOK_DIR}"
@@ -55,6 +75,30 @@ def test_valid_nbformat_4_with_python3_kernel(path):
     nbformat.validate(nb)
     kernel = nb.metadata.get("kernelspec", {}).get("name")
     assert kernel == "python3", f"{path.name}: kernelspec is {kernel!r}, expected 'python3'"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_metadata_is_what_jupyterlab_writes_on_save(path):
+    metadata = nbformat.read(path, as_version=4).metadata
+    assert set(metadata) == {"kernelspec", "language_info"}, (
+        f"{path.name}: notebook metadata has keys {sorted(metadata)}; keep only kernelspec and "
+        "language_info (other keys are editor state that changes from one save to the next)"
+    )
+    assert metadata.kernelspec == KERNELSPEC, (
+        f"{path.name}: kernelspec is {dict(metadata.kernelspec)}, but JupyterLab saves "
+        f"{KERNELSPEC}; re-run the notebook with make execute"
+    )
+    info = dict(metadata.language_info)
+    version = info.pop("version", "")
+    assert info == LANGUAGE_INFO, (
+        f"{path.name}: language_info is {info}, but JupyterLab saves {LANGUAGE_INFO} "
+        "(besides the version); re-run the notebook with make execute"
+    )
+    minor = re.match(r"3\.(\d+)\.\d+$", version)
+    assert minor and int(minor.group(1)) in _promised_pythons(), (
+        f"{path.name}: language_info.version {version!r} is not a Python the course promises; "
+        "re-run the notebook with make execute"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
