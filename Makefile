@@ -52,7 +52,8 @@ lab: setup
 	  echo "make lab: running as root (as in a container), so JupyterLab starts with --allow-root; it still listens on 127.0.0.1 only, behind its token."; \
 	  root=--allow-root; \
 	fi; \
-	exec $(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $$root
+	exec $(BIN)/jupyter lab --config=tools/jupyter_server_config.py --ServerApp.ip=127.0.0.1 \
+	  --ServerApp.root_dir=notebooks $$root
 
 lint: setup
 	$(BIN)/ruff check .
