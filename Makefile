@@ -1,6 +1,6 @@
 # One entry point for students, instructors, authors and CI.
 #   make lab      set up .venv and open the course in JupyterLab
-#   make test     set up .venv and run every check (lint, unit, hygiene, nbval, slides)
+#   make test     set up .venv and run every check (lint, unit, hygiene, nbval, student editions, slides)
 #   make execute  re-run notebooks in place, top to bottom, each in a fresh kernel (authors)
 #   make slides   build offline reveal.js decks into slides/
 #   make bench    measure the course's hot paths into benchmarks/results.json
