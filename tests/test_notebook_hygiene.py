@@ -258,10 +258,13 @@ def check_exercises(name: str, cells) -> None:
             f"{path.name} cell {a - 1}: the task of exercise {exercise_id} goes right before "
             f"its answer cell, starting with **Exercise {exercise_id} — title.**"
         )
-        assert task.metadata["slideshow"]["slide_type"] == "subslide", (
+        assert task.metadata["slideshow"]["slide_type"] in {"slide", "subslide"}, (
             f"{path.name} cell {a - 1}: an exercise's task starts a subslide"
         )
-        assert re.search(r"^answer = \.\.\.", answer.source, re.M), (
+        # `answer = ...`, or a tuple or dict of ... for an answer in parts
+        assert re.search(r"^answer\s*=", answer.source, re.M) and any(
+            "..." in line for line in _code_lines(answer.source)
+        ), (
             f"{path.name} cell {a}: the answer cell of {exercise_id} needs the placeholder "
             "`answer = ...`"
         )

@@ -206,6 +206,7 @@ def test_the_hygiene_check_accepts_the_executed_fixture(executed_course):
         (4, lambda c: c.outputs.clear(), "must be exactly 'Exercise 99.1: correct.'"),
         (3, lambda c: c.outputs.clear(), "must say 'Exercise 99.1: not attempted yet.'"),
         (3, lambda c: setattr(c, "source", 'answer = 4\ncheck("99.1", answer)'), "placeholder"),
+        (3, lambda c: setattr(c, "source", 'x = ...\ncheck("99.1", x)'), "placeholder"),
         (4, lambda c: c.metadata["jupyter"].clear(), "source_hidden"),
         (4, lambda c: c.metadata["nbgrader"].update(grade_id="x"), "nbgrader metadata must be"),
         (4, lambda c: c.metadata["slideshow"].update(slide_type="-"), "subslide of its own"),
