@@ -1,14 +1,17 @@
 # One entry point for students, instructors, authors and CI.
 #   make lab      set up .venv and open the course in JupyterLab
-#   make test     set up .venv and run every check (lint, unit, hygiene, nbval, slides, site)
+#   make test     set up .venv and run every check (lint, unit, hygiene, nbval, student editions,
+#                 slides, site)
 #   make execute  re-run notebooks in place, top to bottom, each in a fresh kernel (authors)
 #   make slides   build offline reveal.js decks into slides/
 #   make site     build the course website into build/site/ (open build/site/index.html)
 #   make bench    measure the course's hot paths into benchmarks/results.json
+#   make student  write the student edition (solutions removed) into build/student/
 #   make lock     refresh requirements.lock from pyproject.toml
+# VENV=.venv-py3.13 PYTHON=python3.13 builds and uses a second environment (.ci/run does).
 SHELL := /bin/bash
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NB ?= $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
@@ -16,14 +19,20 @@ NB ?= $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 # which every notebook and test imports before TensorFlow.
 export PYTHONHASHSEED ?= 0
 
-.PHONY: setup lab test test-unit test-notebooks test-slides test-site execute slides site bench lock lint clean check-dot
+.PHONY: setup lab test test-unit test-notebooks test-slides test-site execute slides site bench \
+	lock lint clean check-dot check-chromium student
 
 setup: $(STAMP) check-dot
 
-$(STAMP): pyproject.toml requirements.lock
+$(BIN)/python:
 	@$(PYTHON) tools/check_python.py
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	$(PYTHON) -m venv $(VENV)
+
+$(BIN)/uv: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+
+$(STAMP): pyproject.toml requirements.lock | $(BIN)/uv
+	@$(BIN)/python tools/check_python.py --venv $(VENV)
 	@# Bytecode is compiled at install: importing TensorFlow from source files costs twice the CPU,
 	@# in every notebook kernel, and some environments set PYTHONDONTWRITEBYTECODE.
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
@@ -33,38 +42,54 @@ $(STAMP): pyproject.toml requirements.lock
 check-dot:
 	@bash tools/ensure_dot.sh
 
+check-chromium:
+	@bash tools/ensure_chromium.sh
+
+# Jupyter refuses to start as root unless told; a container's or a cloud VM's default user is
+# root, and the server stays on 127.0.0.1 behind its token either way.
 lab: setup
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks
+	@if [ "$$(id -u)" = 0 ]; then \
+	  echo "make lab: running as root (as in a container), so JupyterLab starts with --allow-root; it still listens on 127.0.0.1 only, behind its token."; \
+	  root=--allow-root; \
+	fi; \
+	exec $(BIN)/jupyter lab --config=tools/jupyter_server_config.py --ServerApp.ip=127.0.0.1 \
+	  --ServerApp.root_dir=notebooks $$root
 
 lint: setup
 	$(BIN)/ruff check .
 
 test-unit: setup
-	$(BIN)/pytest tests --ignore=tests/browser --ignore=tests/site --cov=course_utils --cov-report=term-missing:skip-covered --cov-fail-under=90
+	$(BIN)/pytest tests --ignore=tests/browser --ignore=tests/site --ignore=tests/student_runs \
+	  --cov=course_utils --cov-report=term-missing:skip-covered --cov-fail-under=95
 
+# The course notebooks under strict nbval, and their student editions run top to bottom
+# (tests/student_runs), two at a time. STUDENT_RUNS= leaves the student editions out (.ci/run
+# does, for its second Python: they are the same notebooks less the solution cells).
+STUDENT_RUNS ?= tests/student_runs
 test-notebooks: setup
-	$(BIN)/pytest -n 2 --dist loadfile --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg $(NB)
+	COURSE_NOTEBOOKS="$(NB)" $(BIN)/pytest -n 2 --dist loadfile --nbval \
+	  --nbval-sanitize-with tests/nbval_sanitize.cfg $(NB) $(STUDENT_RUNS)
 
-test: lint test-unit test-notebooks test-slides test-site
+# check-chromium first: a missing browser stops make test before any test runs.
+test: check-chromium lint test-unit test-notebooks test-slides test-site
 
-slides: setup
+# npm ci (exact versions and hashes from the lock) runs again only when the lock is newer.
+NPM_DONE := tools/slides/node_modules/.npm-ci-done
+$(NPM_DONE): tools/slides/package-lock.json
 	@command -v npm >/dev/null || { echo "make slides needs Node.js 20+ and npm"; exit 1; }
-	@# npm ci (exact versions and hashes from the lock) only when the lock changed since the last one
-	@if [ ! -f tools/slides/node_modules/.npm-ci-done ] || \
-	    [ tools/slides/package-lock.json -nt tools/slides/node_modules/.npm-ci-done ]; then \
-	  echo "npm ci --prefix tools/slides"; \
-	  npm ci --prefix tools/slides --prefer-offline --ignore-scripts --no-audit --no-fund || exit 1; \
-	  touch tools/slides/node_modules/.npm-ci-done; \
-	fi
+	npm ci --prefix tools/slides --prefer-offline --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+slides: setup $(NPM_DONE)
 	$(BIN)/python tools/slides/build.py --out slides
 
-test-slides: slides
+test-slides: check-chromium slides
 	$(BIN)/pytest tests/browser
 
 site: slides
 	$(BIN)/python site/build.py
 
-test-site: site
+test-site: check-chromium site
 	$(BIN)/pytest tests/site
 
 execute: setup
@@ -75,8 +100,12 @@ execute: setup
 	    --ExecutePreprocessor.record_timing=False "$$nb" || exit 1; \
 	done
 
-lock:
-	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.10 \
+student: setup
+	$(BIN)/python tools/student_edition.py --out build/student $(NB)
+
+# Resolved for the lowest promised Python: a lock that installs there installs on the newer ones.
+lock: $(BIN)/uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
 	  --quiet -o requirements.lock
 
 clean:
