@@ -43,6 +43,7 @@ MISTAKES = [
     ("05.1", backprop_k1([0, 1], 1).T, "transposed"),
     ("05.1", -backprop_k1([0, 1], 1), "wrong sign"),
     ("05.1", np.vstack([backprop_k1([0, 1], 1)[1]] * 2), "must be 0"),
+    ("05.1", float(backprop_k1([0, 1], 1)[1, 0]), "make x a 1 x 2 row"),
     ("05.2", np.array([-0.005, 0.02]), "plain SGD's step"),
     ("05.2", adam_step(np.array([0.5, -2.0]), correct=False), "bias correction"),
     ("05.2", np.array([0.01, -0.01]), "wrong sign"),
@@ -52,6 +53,7 @@ MISTAKES = [
     ("05.4", 0.5**10, "slope there"),
     ("05.4", 2.5, "multiplies"),
     ("05.4", 0.25, "one layer's factor"),
+    ("05.4", 1e-6, "close, but rounded"),
 ]
 
 
@@ -75,6 +77,10 @@ def test_typical_mistakes_get_their_hint(exercise_id, answer, fragment):
 def test_lists_and_float32_are_accepted():
     assert evaluate("05.1", SOLUTIONS["05.1"].astype(np.float32).tolist()).status == "correct"
     assert evaluate("05.2", [-0.01, 0.01]).status == "correct"
+
+
+def test_text_gets_a_line_not_an_error():
+    assert "should be numbers" in evaluate("05.4", "abc").hint
 
 
 def test_a_wrong_shape_is_named():
