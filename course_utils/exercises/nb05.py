@@ -1,0 +1,119 @@
+"""Checks of notebook 05's exercises (how an MLP learns)."""
+
+from __future__ import annotations
+
+from course_utils.exercises._core import compare_numbers, exercise
+
+import math
+
+import numpy as np
+
+__all__: list[str] = []
+
+# The 2-2-1 network of notebook 05, section 1: tanh hidden units, a sigmoid output, binary
+# cross entropy; kernels as Keras stores them (features x units).
+K1 = np.array([[0.5, -0.4], [0.3, 0.8]])
+B1 = np.array([0.1, -0.1])
+K2 = np.array([[0.7], [-0.6]])
+B2 = np.array([0.2])
+
+
+def _kernel1_gradient(x, y, *, with_tanh_derivative=True):
+    """dL/dK1 of the section-1 network for one example, as a (features, units) array."""
+    x = np.asarray(x, dtype=np.float64)[None, :]
+    h = np.tanh(x @ K1 + B1)
+    p = 1 / (1 + np.exp(-(h @ K2 + B2)))
+    delta2 = p - y
+    delta1 = delta2 @ K2.T
+    if with_tanh_derivative:
+        delta1 = delta1 * (1 - h**2)
+    return x.T @ delta1
+
+
+@exercise("05.1")
+def _backprop_second_example(answer):
+    if np.ndim(answer) == 0:
+        return ("your dL/dK1 is a single number: with a 1-D x, x.T @ delta1 is a dot product; "
+                "make x a 1 x 2 row, np.array([[0.0, 1.0]]), as in section 1")
+    expected = _kernel1_gradient([0.0, 1.0], 1.0)
+    ones = np.ones((2, 1)) @ _kernel1_gradient([0.0, 1.0], 1.0)[1:]
+    return compare_numbers(
+        answer, expected, rtol=1e-3, atol=1e-5, what="your dL/dK1",
+        mistakes=[
+            (_kernel1_gradient([0.0, 1.0], 1.0, with_tanh_derivative=False),
+             "the tanh derivative is missing: delta1 = (delta2 @ K2.T) * (1 - h**2)"),
+            (_kernel1_gradient([1.0, 0.0], 1.0),
+             "that is the gradient for section 1's example x = (1, 0); use x = (0, 1)"),
+            (expected.T,
+             "your dL/dK1 is transposed: like K1 it is features x units, row i for input x_i "
+             "and column j for hidden unit j"),
+            (ones,
+             "dL/dK1 = x.T @ delta1: row i is x_i * delta1, so the row of the input that is 0 "
+             "must be 0"),
+        ],
+    )
+
+
+ADAM_GRADIENT = np.array([0.5, -2.0])
+ADAM_LR = 0.01
+
+
+def _adam_first_step(bias_correction=True):
+    beta1, beta2, eps = 0.9, 0.999, 1e-7
+    m = (1 - beta1) * ADAM_GRADIENT
+    v = (1 - beta2) * ADAM_GRADIENT**2
+    if bias_correction:
+        m, v = m / (1 - beta1), v / (1 - beta2)
+    return -ADAM_LR * m / (np.sqrt(v) + eps)
+
+
+@exercise("05.2")
+def _adam_first_step_check(answer):
+    return compare_numbers(
+        answer, _adam_first_step(), rtol=1e-3, atol=1e-6, what="your step",
+        mistakes=[
+            (-ADAM_LR * ADAM_GRADIENT,
+             "that is plain SGD's step -lr * g; Adam divides m-hat by the square root of s-hat"),
+            (_adam_first_step(bias_correction=False),
+             "the bias correction is missing: at step 1, m-hat = m / (1 - beta1) and "
+             "s-hat = s / (1 - beta2)"),
+            (ADAM_LR * ADAM_GRADIENT,
+             "that is SGD's step with the wrong sign, and Adam's step is not SGD's"),
+        ],
+    )
+
+
+@exercise("05.3")
+def _glorot_limit(answer):
+    fan_in, fan_out = 64, 32
+    return compare_numbers(
+        answer, math.sqrt(6 / (fan_in + fan_out)), rtol=1e-3, what="your limit",
+        mistakes=[
+            (math.sqrt(6 / fan_in),
+             "that uses fan_in only (He uniform's rule); Glorot uses fan_in + fan_out"),
+            (6 / (fan_in + fan_out), "take the square root: limit = sqrt(6 / (fan_in + fan_out))"),
+            (math.sqrt(2 / (fan_in + fan_out)),
+             "that is the standard deviation of Glorot *normal*; the uniform limit has 6, not 2"),
+            (math.sqrt(6 / (fan_in * fan_out)), "add fan_in and fan_out, do not multiply them"),
+        ],
+    )
+
+
+@exercise("05.4")
+def _sigmoid_chain(answer):
+    bound = 0.25**10
+    hint = compare_numbers(
+        answer, bound, rtol=1e-3, atol=1e-12, what="your bound",
+        mistakes=[
+            (0.5**10,
+             "0.5 is the value sigma(0); the slope there is sigma(0) * (1 - sigma(0)) = 0.25"),
+            (0.25 * 10, "the chain rule multiplies the factors of the layers; it does not "
+             "add them"),
+            (0.25, "that is one layer's factor; ten layers multiply ten of them"),
+            (1.0, "that is tanh's largest slope; the sigmoid's is 0.25"),
+        ],
+    )
+    number = isinstance(answer, (int, float, np.number)) and not isinstance(answer, bool)
+    if hint is not None and number and abs(float(answer) / bound - 1) < 0.1:
+        return "close, but rounded: compute the product exactly, e.g. 0.25 ** 10"
+    return hint

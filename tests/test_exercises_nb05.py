@@ -1,0 +1,88 @@
+"""Notebook 05's exercise checks: solutions pass, placeholders are "not attempted", and the
+typical mistakes get their own hints."""
+
+from course_utils.exercises import evaluate
+
+import math
+
+import numpy as np
+import pytest
+
+# Section 1's network, written out again so the tests do not lean on the module under test.
+K1 = np.array([[0.5, -0.4], [0.3, 0.8]])
+b1 = np.array([0.1, -0.1])
+K2 = np.array([[0.7], [-0.6]])
+b2 = np.array([0.2])
+
+
+def backprop_k1(x, y, tanh_prime=True):
+    x = np.array([x], dtype=float)
+    h = np.tanh(x @ K1 + b1)
+    p = 1 / (1 + np.exp(-(h @ K2 + b2)))
+    delta1 = (p - y) @ K2.T * ((1 - h**2) if tanh_prime else 1)
+    return x.T @ delta1
+
+
+def adam_step(g, lr=0.01, correct=True):
+    m, v = 0.1 * g, 0.001 * g**2
+    if correct:
+        m, v = m / 0.1, v / 0.001
+    return -lr * m / (np.sqrt(v) + 1e-7)
+
+
+SOLUTIONS = {
+    "05.1": backprop_k1([0, 1], 1),
+    "05.2": adam_step(np.array([0.5, -2.0])),
+    "05.3": math.sqrt(6 / 96),
+    "05.4": 0.25**10,
+}
+
+MISTAKES = [
+    ("05.1", backprop_k1([0, 1], 1, tanh_prime=False), "tanh derivative is missing"),
+    ("05.1", backprop_k1([1, 0], 1), "section 1's example"),
+    ("05.1", backprop_k1([0, 1], 1).T, "transposed"),
+    ("05.1", -backprop_k1([0, 1], 1), "wrong sign"),
+    ("05.1", np.vstack([backprop_k1([0, 1], 1)[1]] * 2), "must be 0"),
+    ("05.1", float(backprop_k1([0, 1], 1)[1, 0]), "make x a 1 x 2 row"),
+    ("05.2", np.array([-0.005, 0.02]), "plain SGD's step"),
+    ("05.2", adam_step(np.array([0.5, -2.0]), correct=False), "bias correction"),
+    ("05.2", np.array([0.01, -0.01]), "wrong sign"),
+    ("05.3", math.sqrt(6 / 64), "fan_in only"),
+    ("05.3", 6 / 96, "square root"),
+    ("05.3", math.sqrt(2 / 96), "Glorot *normal*"),
+    ("05.4", 0.5**10, "slope there"),
+    ("05.4", 2.5, "multiplies"),
+    ("05.4", 0.25, "one layer's factor"),
+    ("05.4", 1e-6, "close, but rounded"),
+]
+
+
+@pytest.mark.parametrize("exercise_id", sorted(SOLUTIONS))
+def test_the_worked_solution_is_correct(exercise_id):
+    verdict = evaluate(exercise_id, SOLUTIONS[exercise_id])
+    assert verdict.status == "correct", verdict.line
+
+
+@pytest.mark.parametrize("exercise_id", sorted(SOLUTIONS))
+def test_the_placeholder_is_not_attempted(exercise_id):
+    assert evaluate(exercise_id, ...).status == "not attempted"
+
+
+@pytest.mark.parametrize(("exercise_id", "answer", "fragment"), MISTAKES)
+def test_typical_mistakes_get_their_hint(exercise_id, answer, fragment):
+    verdict = evaluate(exercise_id, answer)
+    assert verdict.status == "incorrect" and fragment in verdict.hint, verdict.line
+
+
+def test_lists_and_float32_are_accepted():
+    assert evaluate("05.1", SOLUTIONS["05.1"].astype(np.float32).tolist()).status == "correct"
+    assert evaluate("05.2", [-0.01, 0.01]).status == "correct"
+
+
+def test_text_gets_a_line_not_an_error():
+    assert "should be numbers" in evaluate("05.4", "abc").hint
+
+
+def test_a_wrong_shape_is_named():
+    verdict = evaluate("05.1", np.zeros(3))
+    assert "shape (3,)" in verdict.hint
