@@ -19,9 +19,10 @@ __all__ = ["NODE_NAMES", "RETRACE_CALLS", "TRACES", "XS", "YS"]
 NODE_NAMES = ["Add/x", "Add/y", "Add", "Add_1/x", "Add_1/y", "Add_1", "Mul/x", "Mul/y", "Mul"]
 XS, YS = [1.0, 2.0, 3.0], [4.0, 5.0, 6.0]
 # The calls of exercise 01.3, as the notebook writes them, and the traces they cause:
-# int32 (), float32 (), int32 (2,), the Python number 3, the Python number 4.
-RETRACE_CALLS = "tf.constant(1), tf.constant(5), tf.constant(1.0), tf.constant([1, 2]), 3, 3, 4"
-TRACES = 5
+# int32 (), float32 (), int32 (2,) and the Python number 3. Four, not five: at five traces
+# TensorFlow logs a retracing warning into the notebook.
+RETRACE_CALLS = "tf.constant(1), tf.constant(5), tf.constant(2.0), tf.constant([1, 2]), 3, 3"
+TRACES = 4
 
 
 def _names_hint(names: list[str]) -> str | None:
@@ -98,11 +99,12 @@ def _trace_count(answer):
         TRACES,
         what="the number of traces",
         mistakes=[
-            (7, "not every call traces: a call whose signature was seen before reuses its graph"),
-            (6, "the second call with the Python number 3 reuses the graph traced for the first 3"),
-            (4, "count the signatures again: a tensor's signature is its dtype and its shape, "
-                "and a Python number's is its value, so 3 and 4 trace separately"),
-            (3, "tensors with the same dtype but another shape trace again, and each new Python "
-                "number does too"),
+            (6, "not every call traces: a call whose signature was seen before reuses its graph"),
+            (5, "one too many: tf.constant(5) has the signature of tf.constant(1) (int32, shape "
+                "()), and the second 3 reuses the graph traced for the first"),
+            (3, "one too few: a tensor of another shape (tf.constant([1, 2])) traces again, and "
+                "so does a Python number"),
+            (2, "count the tensors' signatures (dtype and shape), then each new Python number "
+                "by its value"),
         ],
     )
