@@ -34,6 +34,8 @@ def _names_hint(names: list[str]) -> str | None:
            for name in names):
         return ("AddV2 and Const are op types; give the node names (Add, Add/x, ...), as "
                 "op.name prints them")
+    if any(name.startswith("Multiply") for name in names):
+        return "tf.multiply creates an op of type Mul, and an unnamed op is named after its type"
     if names.count("Add/x") > 1 or ("Add_1" in names and "Add_1/x" not in names):
         return ("the constants of the second tf.add live in its own name scope: Add_1/x and "
                 "Add_1/y, not Add/x again")
