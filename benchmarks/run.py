@@ -144,6 +144,26 @@ def _verdict(key: str, value: float) -> str:
     return f"target {op} {target:g}: {'met' if ok else 'NOT met'}"
 
 
+def notebook_table_rows(results: dict) -> list[str]:
+    """The README benchmark table's rows on notebook timing, for whatever notebooks were run."""
+    names = list(results["notebook_seconds"])
+    numbers = " / ".join(name[:2] for name in names)
+
+    def joined(values, limit):
+        met = "met" if all(v <= limit for v in values) else "**not met**"
+        return " / ".join(f"{v:.1f}" for v in values) + " s", f"≤ {limit:g} s each — {met}"
+
+    run, run_target = joined(results["notebook_seconds"].values(), NOTEBOOK_LIMIT_S)
+    cell, cell_target = joined(results["slowest_cell_seconds"].values(), CELL_LIMIT_S)
+    return [
+        f"| notebook {numbers} clean execution (`notebook_seconds`) | {run} | {run_target} |",
+        f"| notebook {numbers} slowest code cell after the setup cell (`slowest_cell_seconds`) "
+        f"| {cell} | {cell_target} |",
+        f"| all {len(names)} notebooks one after another (`course_seconds`) "
+        f"| {results['course_seconds']:.1f} s | — |",
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -152,7 +172,17 @@ def main(argv: list[str] | None = None) -> int:
         "--repeats", type=int, default=3, help="repeats per figure (median reported)"
     )
     parser.add_argument("--skip-setup", action="store_true", help="skip the fresh-install timing")
+    parser.add_argument(
+        "--table", action="store_true",
+        help="measure nothing: print the README's notebook rows from benchmarks/results.json",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    if args.table:
+        results = json.loads((ROOT / "benchmarks" / "results.json").read_text())
+        if "slowest_cell_seconds" not in results:
+            parser.error("benchmarks/results.json predates slowest_cell_seconds: run make bench")
+        print("\n".join(notebook_table_rows(results)))
+        return 0
     if args.repeats < 1:
         parser.error("--repeats must be at least 1")
 
@@ -207,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     (ROOT / "benchmarks" / "results.json").write_text(
         json.dumps(results, indent=2, default=float) + "\n"
     )
-    print("\nwritten to benchmarks/results.json")
+    print("\nwritten to benchmarks/results.json; the README's notebook rows:\n")
+    print("\n".join(notebook_table_rows(results)))
     return 0
 
 

@@ -81,3 +81,18 @@ def test_timed_run_of_a_real_notebook(tmp_path):
     NotebookClient(nb, timeout=60, kernel_name="python3", record_timing=True).execute()
     index, seconds = cell_timing.slowest_cell(nb)
     assert index == 1 and 0.3 <= seconds < 5
+
+
+def test_readme_rows_cover_every_notebook_run():
+    import run
+
+    results = {
+        "notebook_seconds": {"00_a.ipynb": 10.0, "05_b.ipynb": 26.04},
+        "slowest_cell_seconds": {"00_a.ipynb": 1.0, "05_b.ipynb": 4.96},
+        "course_seconds": 36.04,
+    }
+    rows = run.notebook_table_rows(results)
+    assert rows[0] == ("| notebook 00 / 05 clean execution (`notebook_seconds`) | 10.0 / 26.0 s "
+                       "| ≤ 25 s each — **not met** |")
+    assert "| 1.0 / 5.0 s | ≤ 5 s each — met |" in rows[1]
+    assert rows[2] == "| all 2 notebooks one after another (`course_seconds`) | 36.0 s | — |"
