@@ -47,6 +47,7 @@ def test_keras_scores_agree_with_a_dense_layer():
         (nb02.SCORES_W @ X.T + nb02.SCORES_B[:, None], "lecture's layout"),
         (X @ nb02.SCORES_W.T, "left out the bias"),
         (X @ nb02.SCORES_W.T - nb02.SCORES_B, "added, not subtracted"),
+        (X @ np.array([[1.0, -2.0], [0.5, 1.0]]).T + [0.5, -1.0], "two-class W and b"),
         (np.zeros((4, 2)), "shape (4, 2)"),
     ],
 )
@@ -73,7 +74,7 @@ def test_boundary_is_accepted_and_lies_on_the_line():
         ((2.0, -3.0), "intercept has the wrong sign"),
         ((0.5, -1.5), "solved for x0"),
         ((3.0, 2.0), "(intercept, slope)"),
-        ((-2.0, -3.0), "wrong sign"),
+        ((-2.0, -3.0), "both signs are wrong"),
     ],
 )
 def test_boundary_mistakes(answer, fragment):
@@ -110,6 +111,7 @@ def test_gradient_step_agrees_with_keras_sgd():
         ([1.22, -0.06, 0.02], "stepped uphill"),
         ([0.89, 0.03, -0.01], "half as large"),
         ([0.12, 0.24, -0.08], "4 times too large"),
+        ([0.56, 0.12, -0.04], "twice too large"),
         ([0.78, 0.06, 0.0], "step the bias too"),
         (([0.78, 0.06], "b"), "should be numbers"),
     ],

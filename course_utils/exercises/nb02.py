@@ -49,6 +49,9 @@ def _keras_scores(answer):
              "that is the lecture's layout W·Xᵀ + b, one column per example; Keras puts one "
              "row per example: X @ K + b with the kernel K = W.T"),
             (X @ SCORES_W.T, "you left out the bias b (one per class, added to every row)"),
+            (scores(X, SCORES_W[:2], SCORES_B[:2]),
+             "those are the scores of the two-class W and b from the slides above; write the "
+             "three-class W and b of this exercise"),
             (X @ SCORES_W.T - SCORES_B, "the bias is added, not subtracted"),
         ],
     )
@@ -71,6 +74,8 @@ def _boundary_line(answer):
                                  "moves to the other side of the equation"),
             ([-w0 / w1, b / w1], "the intercept has the wrong sign: b changes sign when it "
                                  "moves to the other side of the equation"),
+            ([w0 / w1, b / w1], "both signs are wrong: w0·x0 and b change sign when they "
+                                "move to the other side of the equation"),
             ([-w1 / w0, -b / w0], "you solved for x0: divide by w1 to get x1 as a function of x0"),
             ([-b / w1, -w0 / w1], "you gave (intercept, slope): the order is (slope, intercept)"),
         ],
@@ -119,6 +124,8 @@ def _one_step(answer):
                                                "derivative of (f - y)² is 2 (f - y)"),
             (gradient_step(*step, mean=False), "the step is 4 times too large: the MSE averages "
                                                "over the N = 4 points, so divide by N"),
+            (gradient_step(*step, factor=1.0, mean=False), "the step is twice too large: the "
+                                                           "gradient carries 2/N = 2/4, not 1"),
             (np.append(gradient_step(*step)[:2], STEP_B), "w is right, but b did not move: "
                                                           "step the bias too"),
         ],
