@@ -193,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}",
         "repeats": args.repeats,
+        # timings scale with whatever else runs: keep the 1-minute load beside them
+        "load_average_start": os.getloadavg()[0],
     }
     print("measuring notebook execution, cell by cell ...", flush=True)
     results.update(notebook_timings(args.repeats))
@@ -210,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         print("measuring a fresh install ...", flush=True)
         results["setup_seconds"] = setup_seconds()
 
+    results["load_average_end"] = os.getloadavg()[0]
     rows = [
         ("suite_overhead_ratio", results["suite_overhead_ratio"]),
         ("weight_history_speedup", results["weight_history_speedup"]),
@@ -234,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
             if key.startswith(prefix):
                 verdict = f"target <= {limit:g} s: {'met' if value <= limit else 'NOT met'}"
         print(f"{key:<66} {value:>8.2f}  {verdict}")
+    print(f"load average (1 min): {results['load_average_start']:.1f} at the start, "
+          f"{results['load_average_end']:.1f} at the end, on {os.cpu_count()} cores")
     (ROOT / "benchmarks" / "results.json").write_text(
         json.dumps(results, indent=2, default=float) + "\n"
     )
