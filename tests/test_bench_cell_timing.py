@@ -1,5 +1,6 @@
 """benchmarks/cell_timing.py: per-cell wall time from an executed notebook's metadata."""
 
+import json
 import sys
 from pathlib import Path
 
@@ -38,17 +39,33 @@ def test_cell_seconds_reads_code_cells_in_order():
 
 def test_slowest_cell_leaves_out_the_setup_cell():
     nb = notebook(timed_cell(0, 9.0), timed_cell(9, 10.0), timed_cell(10, 13.0), timed_cell(13, 14))
+    assert cell_timing.setup_cell_index(nb) == 1  # no seed_everything: the first code cell
     assert cell_timing.slowest_cell(nb) == (3, 3.0)
+
+
+def test_the_setup_cell_is_the_one_that_seeds():
+    """As in notebook 00, cells may come before the setup cell; they are left out too."""
+    early, setup, late = timed_cell(0, 7.0), timed_cell(7, 15.0), timed_cell(15, 16.5)
+    setup.source = "import tensorflow as tf\n\nSEED = seed_everything(42)"
+    nb = notebook(early, setup, late)
+    assert cell_timing.setup_cell_index(nb) == 2
+    assert cell_timing.slowest_cell(nb) == (3, 1.5)
+    assert cell_timing.setup_cell_index(nbformat.from_dict(json.loads(nbformat.writes(nb)))) == 2
 
 
 def test_slowest_cell_of_a_setup_only_notebook():
     assert cell_timing.slowest_cell(notebook(timed_cell(0, 5.0))) == (-1, 0.0)
 
 
+def test_no_code_cell_no_setup_cell():
+    with pytest.raises(ValueError, match="no code cell"):
+        cell_timing.setup_cell_index(notebook())
+
+
 def test_median_cells_per_cell():
     runs = [[(1, 5.0), (2, 1.0)], [(1, 7.0), (2, 3.0)], [(1, 6.0), (2, 8.0)]]
     assert cell_timing.median_cells(runs) == [(1, 6.0), (2, 3.0)]
-    assert cell_timing.slowest_after_setup(cell_timing.median_cells(runs)) == (2, 3.0)
+    assert cell_timing.slowest_after_setup(cell_timing.median_cells(runs), 1) == (2, 3.0)
 
 
 def test_missing_timing_names_the_cell_and_the_fix():

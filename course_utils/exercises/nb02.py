@@ -33,7 +33,19 @@ STEP_W, STEP_B, STEP_RATE = (1.0, 0.0), 0.0, 0.01
 
 
 def scores(X, W, b):
-    """Scores in Keras's layout, (examples, classes): X Wᵀ + b, i.e. X K + b with K = Wᵀ."""
+    """Scores in Keras's layout: ``X @ W.T + b``, that is X K + b with the kernel K = Wᵀ.
+
+    Parameters
+    ----------
+    X : array-like of shape (examples, features)
+    W : array-like of shape (classes, features)
+        The lecture's weight matrix, one row per class.
+    b : array-like of shape (classes,)
+
+    Returns
+    -------
+    numpy.ndarray of shape (examples, classes)
+    """
     return np.asarray(X) @ np.asarray(W).T + np.asarray(b)
 
 
@@ -83,10 +95,27 @@ def _boundary_line(answer):
 
 
 def gradient_step(X, y, w, b, rate, *, factor=2.0, mean=True, sign=1.0):
-    """One gradient-descent step on the MSE of f(x) = x·w + b; the keywords make mistakes.
+    """One gradient-descent step on the MSE of f(x) = x·w + b, or a typical wrong one.
 
-    ``factor`` is the 2 of the derivative of a square, ``mean=False`` sums instead of
-    averaging, ``sign=-1`` steps uphill. Returns the new parameters as [w0, w1, b].
+    Parameters
+    ----------
+    X : array-like of shape (examples, features)
+    y : array-like of shape (examples,)
+    w : array-like of shape (features,)
+    b : float
+    rate : float
+        The learning rate η.
+    factor : float, default 2.0
+        The 2 of the derivative of a square; 1.0 reproduces forgetting it.
+    mean : bool, default True
+        Average over the examples, as the MSE does; False sums instead.
+    sign : float, default 1.0
+        -1.0 steps uphill, as a swapped error y - f(x) does.
+
+    Returns
+    -------
+    numpy.ndarray of shape (features + 1,)
+        The new weights followed by the new bias.
     """
     X, y, w = np.asarray(X, float), np.asarray(y, float), np.asarray(w, float)
     error = X @ w + b - y
