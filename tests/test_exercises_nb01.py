@@ -46,6 +46,8 @@ def test_node_names_from_a_real_graph_are_accepted():
         (["Add", "Add/x", "Add/y", "Add_1", "Add_1/x", "Add_1/y", "Mul", "Mul/x", "Mul/y"],
          "wrong order"),
         (["Add/x", "Add/y", "Add"], "missing ['Add_1/x'"),
+        (["Add_0/x", "Add_0/y", "Add_0", "Add1/x", "Add1/y", "Add1", "Mul/x", "Mul/y", "Mul"],
+         "gets the suffix _1"),
         (["Add/x", "Add/y", "Add", "Add_1/x", "Add_1/y", "Add_1", "Multiply/x", "Multiply/y",
           "Multiply"], "named after its type"),
         ("Add/x, Add/y, Add", "list of node names"),

@@ -136,6 +136,7 @@ def test_fifth_point_accepted(answer):
         (["B"], "A can join"),
         (["C"], "candidates are A and B"),
         (True, "list of the letters"),
+        ([1, 2], "list of the letters"),
     ],
 )
 def test_fifth_point_mistakes(answer, fragment):
