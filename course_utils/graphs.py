@@ -21,7 +21,6 @@ __all__ = [
     "PLUMBING_OPS",
     "dot_available",
     "graph_to_digraph",
-    "graph_to_dot",
     "model_to_digraph",
     "render_png",
     "to_image",
@@ -146,9 +145,6 @@ def graph_to_digraph(
     _add_operations(dot, graph, max_const_elements, hide_plumbing)
     return dot
 
-
-#: The former name of :func:`graph_to_digraph`, kept until the notebooks use the new one.
-graph_to_dot = graph_to_digraph
 
 
 def _add_operations(dot, graph, max_const_elements: int, hide_plumbing: bool) -> None:

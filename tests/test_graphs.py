@@ -251,10 +251,6 @@ def test_model_to_digraph_bad_input(make, error, match):
         graphs.model_to_digraph(make())
 
 
-def test_graph_to_dot_is_the_former_name_of_graph_to_digraph(graph_7776):
-    assert graphs.graph_to_dot is graphs.graph_to_digraph
-
-
 def test_rendering_is_reexported_from_its_one_home():
     for name in ("INSTALL_HINT", "dot_available", "render_png", "to_image"):
         assert getattr(graphs, name) is getattr(drawing, name)
