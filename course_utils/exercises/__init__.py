@@ -13,7 +13,7 @@ which prints exactly one line, starting with the exercise id:
 - ``Exercise 03.1: not correct yet. <hint>`` -- a wrong shape, a transposed matrix, a wrong
   sign, a constant factor (3, or log base 10), probabilities that do not sum to 1, or a mistake
   the exercise itself anticipates;
-- ``Exercise 03.1: not attempted yet. Replace the ... with your answer and run the cell again.``
+- ``Exercise 03.1: not attempted yet. Replace ... with your answer.``
 
 The checks live in one module per notebook, ``course_utils.exercises.nbNN``, imported on first
 use of an id ``"NN.k"``. Each registers a function with :func:`exercise` that takes the answer

@@ -88,7 +88,7 @@ def evaluate(exercise_id: str, answer) -> Verdict:
     missing, parts = _count_placeholders(answer)
     if missing == parts:
         return Verdict(exercise_id, NOT_ATTEMPTED,
-                       "Replace the ... with your answer and run the cell again.")
+                       "Replace ... with your answer.")
     if missing:
         return Verdict(exercise_id, "incorrect",
                        f"{missing} of {parts} parts are still ... : fill in every part.")
