@@ -58,6 +58,8 @@ def test_stack_values():
         ("04.2", (K_XOR, B1_XOR, -K2_XOR, B2_XOR), "wrong sign"),
         ("04.2", (K_XOR, np.zeros(2), K2_XOR, B2_XOR), "outputs [0.0, -1.0, -1.0, -2.0]"),
         ("04.2", (np.ones((3, 2)), B1_XOR, K2_XOR, B2_XOR), "expected shapes"),
+        ("04.2", (K_XOR, K2_XOR), "give 4 parts: answer = (K1, b1, K2, b2)"),
+        ("04.3", K_STACK, "give 2 parts: answer = (K, b)"),
         ("04.3", (K_STACK.T, B_STACK), "a Keras kernel is (inputs, units)"),
         ("04.3", (K_STACK, nb04.STACK_B2), "b2 alone"),
         ("04.3", (K_STACK, nb04.STACK_B1 @ nb04.STACK_K2), "add the second layer's bias"),
