@@ -1,6 +1,7 @@
 """course_utils.plotting.regions: decision regions of lambdas, estimators and Keras models."""
 
 from course_utils.plotting import DecisionRegions, decision_regions, plot_decision_boundary
+from course_utils.plotting import _style as style
 
 import subprocess
 import sys
@@ -278,7 +279,7 @@ def test_new_figure_only_when_ax_is_none():
 def test_default_figure_size_and_a_new_figure_only_when_ax_is_none():
     result = plot_decision_boundary(lambda g: g[:, 0], TOY, grid_resolution=10)
     try:
-        assert tuple(result.figure.get_size_inches()) == (6.0, 4.5)
+        assert tuple(result.figure.get_size_inches()) == style.FIGSIZE
     finally:
         plt.close(result.figure)
 

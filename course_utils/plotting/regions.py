@@ -28,9 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["plot_decision_boundary"]
 
 _PLOT_METHODS = ("contourf", "contour", "pcolormesh")
-# Notebook 03's committed outputs print this size ("<Figure size 600x450 ...>"); it becomes
-# the shared FIGSIZE when that notebook is next re-executed.
-_FIGSIZE = (6.0, 4.5)
 
 
 def _check_args(ax, X, y, class_names, plot_method, alpha, size):
@@ -132,7 +129,7 @@ def plot_decision_boundary(
         predict_fn, X, grid_resolution=grid_resolution, eps=eps, response=response
     )
     positions, labels = _legend(y, regions.n_classes, class_names)
-    ax = style.new_axes(_FIGSIZE) if ax is None else ax
+    ax = style.new_axes() if ax is None else ax
     colors = style.class_colors(max(regions.n_classes, len(labels)))
     _draw_regions(ax, regions, colors, plot_method, alpha)
     style.label_axes(ax, xlabel, ylabel)
