@@ -40,6 +40,7 @@ SOLUTIONS = {
 MISTAKES = [
     ("05.1", backprop_k1([0, 1], 1, tanh_prime=False), "tanh derivative is missing"),
     ("05.1", backprop_k1([1, 0], 1), "section 1's example"),
+    ("05.1", np.array([[0.0], [1.0]]) @ backprop_k1([1, 0], 1)[:1], "section 1's delta1"),
     ("05.1", backprop_k1([0, 1], 1).T, "transposed"),
     ("05.1", -backprop_k1([0, 1], 1), "wrong sign"),
     ("05.1", np.vstack([backprop_k1([0, 1], 1)[1]] * 2), "must be 0"),

@@ -18,16 +18,20 @@ K2 = np.array([[0.7], [-0.6]])
 B2 = np.array([0.2])
 
 
+def _delta1(x, y, *, with_tanh_derivative=True):
+    """dL/dz1 of the section-1 network for one example x (a 1 x 2 row), as a 1 x 2 row."""
+    h = np.tanh(x @ K1 + B1)
+    p = 1 / (1 + np.exp(-(h @ K2 + B2)))
+    delta1 = (p - y) @ K2.T
+    if with_tanh_derivative:
+        delta1 = delta1 * (1 - h**2)
+    return delta1
+
+
 def _kernel1_gradient(x, y, *, with_tanh_derivative=True):
     """dL/dK1 of the section-1 network for one example, as a (features, units) array."""
     x = np.asarray(x, dtype=np.float64)[None, :]
-    h = np.tanh(x @ K1 + B1)
-    p = 1 / (1 + np.exp(-(h @ K2 + B2)))
-    delta2 = p - y
-    delta1 = delta2 @ K2.T
-    if with_tanh_derivative:
-        delta1 = delta1 * (1 - h**2)
-    return x.T @ delta1
+    return x.T @ _delta1(x, y, with_tanh_derivative=with_tanh_derivative)
 
 
 @exercise("05.1")
@@ -37,6 +41,8 @@ def _backprop_second_example(answer):
                 "make x a 1 x 2 row, np.array([[0.0, 1.0]]), as in section 1")
     expected = _kernel1_gradient([0.0, 1.0], 1.0)
     ones = np.ones((2, 1)) @ _kernel1_gradient([0.0, 1.0], 1.0)[1:]
+    # The new x with section 1's delta1, left over from the example x = (1, 0).
+    stale = np.array([[0.0], [1.0]]) @ _delta1(np.array([[1.0, 0.0]]), 1.0)
     return compare_numbers(
         answer, expected, rtol=1e-3, atol=1e-5, what="your dL/dK1",
         mistakes=[
@@ -44,6 +50,9 @@ def _backprop_second_example(answer):
              "the tanh derivative is missing: delta1 = (delta2 @ K2.T) * (1 - h**2)"),
             (_kernel1_gradient([1.0, 0.0], 1.0),
              "that is the gradient for section 1's example x = (1, 0); use x = (0, 1)"),
+            (stale,
+             "that multiplies the new x by section 1's delta1, which belongs to x = (1, 0): "
+             "run the forward pass again for x = (0, 1) (h and y-hat), then delta2 and delta1"),
             (expected.T,
              "your dL/dK1 is transposed: like K1 it is features x units, row i for input x_i "
              "and column j for hidden unit j"),
