@@ -175,11 +175,9 @@ def test_fixture_course_checks_say_correct_and_its_student_edition_says_not_atte
 ):
     course = executed_course
     assert _exercise_lines(course) == [
-        "Exercise 99.1: not attempted yet. Replace the ... with your answer and run the cell "
-        "again.",
+        "Exercise 99.1: not attempted yet. Replace ... with your answer.",
         "Exercise 99.1: correct.",
-        "Exercise 99.2: not attempted yet. Replace the ... with your answer and run the cell "
-        "again.",
+        "Exercise 99.2: not attempted yet. Replace ... with your answer.",
         "Exercise 99.2: correct.",
     ]
     edition = _executed(student_edition(course))
