@@ -13,9 +13,9 @@ from slide_decks import (
     CHROMIUM,
     DRIVER,
     NOTEBOOKS,
-    PLAYWRIGHT,
     SCREENSHOT_DIR,
     deck_path,
+    require_browser,
     require_decks,
 )
 
@@ -24,16 +24,7 @@ from slide_decks import (
 def chromium_report() -> dict[str, dict]:
     """Run the browser driver once over every deck; results keyed by notebook stem."""
     require_decks(stale_ok=True)  # a stale deck still loads; the per-notebook tests say so
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node is not on PATH: the browser test drives Chromium from Node.js")
-    if not PLAYWRIGHT.is_dir():
-        pytest.fail(f"{PLAYWRIGHT} is missing: run `make slides` (it runs npm ci)")
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(
-            f"Chromium not found at {CHROMIUM}: `apt-get install chromium` (Debian), "
-            "or set CHROMIUM to a Chromium or Chrome binary"
-        )
+    node = require_browser()
     report = SCREENSHOT_DIR / "report.json"
     cmd = [
         node, str(DRIVER), "--chromium", CHROMIUM, "--report", str(report),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -62,3 +63,18 @@ def require_decks(*notebooks: Path, stale_ok: bool = False) -> None:
     stale = [nb.name for nb in notebooks if deck_path(nb).stat().st_mtime < nb.stat().st_mtime]
     if stale and not stale_ok:
         pytest.fail(f"decks older than their notebooks {stale}: run `make slides` again")
+
+
+def require_browser() -> str:
+    """Path of ``node``; fails with the fix if node, playwright-core or Chromium is missing."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is not on PATH: the browser test drives Chromium from Node.js")
+    if not PLAYWRIGHT.is_dir():
+        pytest.fail(f"{PLAYWRIGHT} is missing: run `make slides` (it runs npm ci)")
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: `apt-get install chromium` (Debian), "
+            "or set CHROMIUM to a Chromium or Chrome binary"
+        )
+    return node

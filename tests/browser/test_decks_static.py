@@ -73,6 +73,18 @@ def scan(path: Path) -> _Scan:
     return parser
 
 
+def missing_local_assets(path: Path) -> list[str]:
+    """Lines of ``path`` that load a local file which does not exist, as "line N: tag url"."""
+    missing = []
+    for line, tag, url in scan(path).loads:
+        if url.startswith(("data:", "#", "blob:", "about:")) or REMOTE.match(url):
+            continue
+        target = (path.parent / unquote(urlsplit(url).path)).resolve()
+        if not target.is_file():
+            missing.append(f"line {line}: {tag} {url}")
+    return missing
+
+
 def _strip_comments(code: str) -> str:
     # Licence banners and "see https://..." comments are text, not loads.
     code = re.sub(r"/\*.*?\*/", "", code, flags=re.DOTALL)
@@ -101,13 +113,7 @@ def test_no_remote_script_stylesheet_or_font(path):
 
 @pytest.mark.parametrize("path", HTML_FILES, ids=[p.name for p in HTML_FILES])
 def test_every_local_asset_exists(path):
-    missing = []
-    for line, tag, url in scan(path).loads:
-        if url.startswith(("data:", "#", "blob:", "about:")) or REMOTE.match(url):
-            continue
-        target = (path.parent / unquote(urlsplit(url).path)).resolve()
-        if not target.is_file():
-            missing.append(f"line {line}: {tag} {url}")
+    missing = missing_local_assets(path)
     if missing:
         pytest.fail(f"{path.name} refers to files not in {SLIDES_DIR}:\n" + "\n".join(missing))
 

@@ -12,13 +12,13 @@ from site_pages import (
     CHROMIUM,
     DRIVER,
     NOTEBOOKS,
-    PLAYWRIGHT,
     SCREENSHOT_DIR,
     SEARCH_WORD,
     SITE_DIR,
     page_path,
     require_site,
 )
+from slide_decks import require_browser
 
 
 def screenshot_notebook() -> Path | None:
@@ -32,16 +32,7 @@ def screenshot_notebook() -> Path | None:
 def site_report() -> dict:
     """Run the browser driver once over the site; its report, pages keyed by relative path."""
     require_site()
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node is not on PATH: the browser test drives Chromium from Node.js")
-    if not PLAYWRIGHT.is_dir():
-        pytest.fail(f"{PLAYWRIGHT} is missing: run `make slides` (it runs npm ci)")
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(
-            f"Chromium not found at {CHROMIUM}: `apt-get install chromium` (Debian), "
-            "or set CHROMIUM to a Chromium or Chrome binary"
-        )
+    node = require_browser()
     shutil.rmtree(SCREENSHOT_DIR, ignore_errors=True)  # no screenshots left from older builds
     report = SCREENSHOT_DIR / "report.json"
     shot = screenshot_notebook()

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 from site_pages import NOTEBOOKS, SITE_DIR, page_path, require_site
-from test_decks_static import INLINE_REMOTE, REMOTE, _strip_comments, scan
+from test_decks_static import INLINE_REMOTE, REMOTE, _strip_comments, missing_local_assets, scan
 
 HTML_FILES = sorted(SITE_DIR.rglob("*.html")) if SITE_DIR.is_dir() else []
 STATIC = SITE_DIR / "_static"
@@ -73,13 +72,7 @@ def test_no_page_loads_anything_remote(path):
 
 @pytest.mark.parametrize("path", HTML_FILES, ids=[_rel(p) for p in HTML_FILES])
 def test_every_local_asset_exists(path):
-    missing = []
-    for line, tag, url in scan(path).loads:
-        if url.startswith(("data:", "#", "blob:", "about:")) or REMOTE.match(url):
-            continue
-        target = (path.parent / unquote(urlsplit(url).path)).resolve()
-        if not target.is_file():
-            missing.append(f"line {line}: {tag} {url}")
+    missing = missing_local_assets(path)
     if missing:
         pytest.fail(f"{_rel(path)} refers to files not in the site:\n" + "\n".join(missing))
 
