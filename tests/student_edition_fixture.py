@@ -10,6 +10,8 @@ from __future__ import annotations
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from tools.student_edition import solution_metadata
+
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 SETUP = '''from course_utils.exercises import check, exercise
@@ -30,18 +32,6 @@ def slide(kind: str) -> dict:
     return {"slideshow": {"slide_type": kind}}
 
 
-def nbgrader(exercise_id: str) -> dict:
-    """The solution cell's nbgrader metadata, as in CONTRIBUTING.md."""
-    return {
-        "grade": False,
-        "grade_id": "solution-" + exercise_id.replace(".", "-"),
-        "locked": False,
-        "schema_version": 3,
-        "solution": True,
-        "task": False,
-    }
-
-
 def exercise_cells(exercise_id: str, title: str, solution: str) -> list:
     """Task, answer cell and hidden solution cell of one exercise."""
     return [
@@ -52,7 +42,7 @@ def exercise_cells(exercise_id: str, title: str, solution: str) -> list:
         new_code_cell(
             f'### BEGIN SOLUTION\n{solution}\n### END SOLUTION\ncheck("{exercise_id}", answer)',
             metadata={**slide("subslide"), "jupyter": {"source_hidden": True},
-                      "nbgrader": nbgrader(exercise_id)},
+                      "nbgrader": solution_metadata(exercise_id)},
         ),
     ]
 

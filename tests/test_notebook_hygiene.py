@@ -12,6 +12,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from tools.student_edition import solution_metadata
+
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 NOTEBOOKS = sorted(p for p in NOTEBOOK_DIR.glob("*.ipynb"))
 NAME = re.compile(r"^(\d\d)_[a-z0-9]+(?:_[a-z0-9]+)*\.ipynb$")
@@ -200,17 +202,6 @@ def _text(cell) -> str:
     return "".join(out.get("text", "") for out in cell.get("outputs", []))
 
 
-def _solution_metadata(exercise_id: str) -> dict:
-    return {
-        "grade": False,
-        "grade_id": "solution-" + exercise_id.replace(".", "-"),
-        "locked": False,
-        "schema_version": 3,
-        "solution": True,
-        "task": False,
-    }
-
-
 def _exercises(name: str, cells) -> dict[str, dict[str, int]]:
     """{exercise id: {"answer": cell index, "solution": cell index}} of one notebook."""
     found: dict[str, dict[str, int]] = {}
@@ -274,8 +265,8 @@ def check_exercises(name: str, cells) -> None:
             f"{path.name} cell {s}: a solution starts with ### BEGIN SOLUTION and ends the "
             "worked answer with ### END SOLUTION"
         )
-        assert solution.metadata.get("nbgrader") == _solution_metadata(exercise_id), (
-            f"{path.name} cell {s}: nbgrader metadata must be {_solution_metadata(exercise_id)}"
+        assert solution.metadata.get("nbgrader") == solution_metadata(exercise_id), (
+            f"{path.name} cell {s}: nbgrader metadata must be {solution_metadata(exercise_id)}"
         )
         assert solution.metadata.get("jupyter", {}).get("source_hidden") is True, (
             f"{path.name} cell {s}: hide the solution's source (jupyter.source_hidden: true)"

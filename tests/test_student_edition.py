@@ -10,7 +10,7 @@ import pytest
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
-from tests.student_edition_fixture import course_notebook, exercise_cells, nbgrader, slide
+from tests.student_edition_fixture import course_notebook, exercise_cells, slide
 from tests.test_notebook_hygiene import check_exercises
 from tools.student_edition import (
     BEGIN,
@@ -19,6 +19,7 @@ from tools.student_edition import (
     build,
     is_solution_cell,
     main,
+    solution_metadata,
     student_edition,
 )
 
@@ -106,7 +107,8 @@ def test_nbgrader_metadata_without_proper_markers_is_an_error(source, match):
 
 
 def test_a_markdown_solution_cell_is_an_error():
-    cell = new_markdown_cell(f"{BEGIN}\nthe answer\n{END}", metadata={"nbgrader": nbgrader("99.1")})
+    cell = new_markdown_cell(f"{BEGIN}\nthe answer\n{END}",
+                             metadata={"nbgrader": solution_metadata("99.1")})
     with pytest.raises(StudentEditionError, match="markdown cell marked as a solution"):
         is_solution_cell(cell)
 

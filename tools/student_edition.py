@@ -37,6 +37,18 @@ class StudentEditionError(ValueError):
     """A notebook's solution cells do not follow the convention; the message says where."""
 
 
+def solution_metadata(exercise_id: str) -> dict:
+    """The nbgrader metadata of exercise ``exercise_id``'s solution cell (CONTRIBUTING.md)."""
+    return {
+        "grade": False,
+        "grade_id": "solution-" + exercise_id.replace(".", "-"),
+        "locked": False,
+        "schema_version": 3,
+        "solution": True,
+        "task": False,
+    }
+
+
 def is_solution_cell(cell, where: str = "cell") -> bool:
     """Whether ``cell`` is a solution cell; raise StudentEditionError if it is a broken one."""
     lines = [line.strip() for line in cell.source.splitlines()]
