@@ -59,6 +59,10 @@ def test_solutions_in_other_containers_and_dtypes():
         ("06.3", (75.0, 90.0, 81.818182), "not percentages"),
         ("06.3", (45 / 65, 0.9, 0.8181818), "without the missed ones"),
         ("06.3", (0.75, 0.9), "three numbers"),
+        ("06.3", (0.9, 0.75, 0.8), "swapped"),
+        ("06.3", (0.7, 0.9, 0.8181818), "check the precision"),
+        ("06.3", (0.75, 0.8, 0.8181818), "check the recall"),
+        ("06.3", (0.75, 0.9, 0.5), "precision and recall are right"),
     ],
 )
 def test_typical_mistakes_get_their_hint(exercise_id, answer, fragment):

@@ -83,15 +83,12 @@ def _precision_recall_f1(answer):
     if np.size(answer) != 3:
         return "answer with three numbers: (precision, recall, f1)"
     expected = [_PRECISION, _RECALL, _F1]
-    return compare_numbers(
+    hint = compare_numbers(
         answer,
         expected,
         rtol=1e-3,
         what="your (precision, recall, f1)",
         mistakes=[
-            ([_RECALL, _PRECISION, _F1], "precision and recall are swapped: precision divides "
-             "by everything called malignant (TP + FP), recall by every malignant tumour "
-             "(TP + FN)"),
             ([_PRECISION, _RECALL, (_PRECISION + _RECALL) / 2], "F1 is the harmonic mean "
              "2·P·R / (P + R), not the arithmetic mean (P + R) / 2"),
             (np.multiply(expected, 100), "give fractions between 0 and 1, not percentages"),
@@ -99,3 +96,16 @@ def _precision_recall_f1(answer):
              "malignant: TP / (TP + FP), without the missed ones"),
         ],
     )
+    if hint is None or not hint.startswith("your (precision, recall, f1) differs"):
+        return hint
+    # numbers of the right shape but wrong somewhere: say which part
+    precision, recall, _ = np.asarray(answer, dtype=np.float64).reshape(3)
+    if np.allclose([precision, recall], [_RECALL, _PRECISION], rtol=1e-3):
+        return ("precision and recall are swapped: precision divides by everything called "
+                "malignant (TP + FP), recall by every malignant tumour (TP + FN)")
+    if not np.isclose(precision, _PRECISION, rtol=1e-3):
+        return ("check the precision: of the 60 tumours called malignant (45 right, 15 "
+                "benign), the share that are malignant")
+    if not np.isclose(recall, _RECALL, rtol=1e-3):
+        return "check the recall: of the 50 malignant tumours, the share the model found"
+    return "precision and recall are right; F1 is 2·P·R / (P + R) with those two"
