@@ -1,0 +1,129 @@
+"""Side-by-side comparisons of runs: a plain-text table and a heat map of a grid search.
+
+Both take results as they come out of a notebook loop (a list of rows, a 2-D array of scores)
+and add nothing but layout, so every number shown is one the notebook computed.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+__all__ = ["format_table", "plot_heatmap"]
+
+
+def _cell(value, floatfmt):
+    if isinstance(value, numbers.Real) and not isinstance(value, (bool, numbers.Integral)):
+        return format(float(value), floatfmt)
+    return str(value)
+
+
+def format_table(rows, headers, *, floatfmt=".3f") -> str:
+    """Lay out rows of values as a fixed-width text table.
+
+    Parameters
+    ----------
+    rows : sequence of sequences
+        One row per run; the first column is left-aligned (a name), the rest right-aligned.
+    headers : sequence of str
+        One header per column.
+    floatfmt : str, default ".3f"
+        Format for floats; ints and strings are shown as they are.
+
+    Returns
+    -------
+    str
+        The header line, a rule, and one line per row.
+    """
+    if isinstance(headers, str) or not all(isinstance(h, str) for h in headers):
+        raise TypeError("headers must be a sequence of strings, one per column")
+    headers = list(headers)
+    if not headers:
+        raise ValueError("headers must name at least one column")
+    try:
+        format(1.0, floatfmt)
+    except (TypeError, ValueError):
+        raise ValueError(f"floatfmt must be a format spec such as '.3f'; got {floatfmt!r}"
+                         ) from None
+    cells = []
+    for i, row in enumerate(rows):
+        if isinstance(row, str):
+            raise TypeError(f"row {i} must be a sequence of values, not a string")
+        row = [_cell(v, floatfmt) for v in row]
+        if len(row) != len(headers):
+            raise ValueError(f"row {i} has {len(row)} values for {len(headers)} headers")
+        cells.append(row)
+    widths = [max(len(r[j]) for r in [headers, *cells]) for j in range(len(headers))]
+
+    def line(values):
+        parts = [values[0].ljust(widths[0])]
+        parts += [v.rjust(w) for v, w in zip(values[1:], widths[1:], strict=True)]
+        return "  ".join(parts).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(headers), rule, *(line(r) for r in cells)])
+
+
+def plot_heatmap(values, row_labels, col_labels, *, ax=None, fmt=".3f", cmap="viridis",
+                 xlabel=None, ylabel=None, colorbar_label=None, highlight=None):
+    """Draw a 2-D grid of scores with each value written in its cell.
+
+    Parameters
+    ----------
+    values : array-like of shape (n_rows, n_cols)
+        The scores, e.g. validation accuracy for each (width, learning rate).
+    row_labels, col_labels : sequence
+        Labels of the rows (y axis) and columns (x axis).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made when None.
+    fmt : str, default ".3f"
+        Format of the numbers written in the cells.
+    cmap : str, default "viridis"
+        Colour map.
+    xlabel, ylabel, colorbar_label : str, optional
+        Axis and colour-bar labels.
+    highlight : (int, int), optional
+        (row, column) of a cell to frame, e.g. the best setting.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    try:
+        values = np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValueError("values must be a 2-D array of numbers") from None
+    if values.ndim != 2 or values.size == 0:
+        raise ValueError(f"values must be a non-empty 2-D array; got shape {values.shape}")
+    row_labels, col_labels = list(row_labels), list(col_labels)
+    if len(row_labels) != values.shape[0] or len(col_labels) != values.shape[1]:
+        raise ValueError(f"labels must match values of shape {values.shape}; got "
+                         f"{len(row_labels)} row and {len(col_labels)} column labels")
+    if highlight is not None:
+        r, c = highlight
+        if not (0 <= r < values.shape[0] and 0 <= c < values.shape[1]):
+            raise ValueError(f"highlight must be a (row, column) inside {values.shape}; "
+                             f"got {highlight!r}")
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=(1.2 * values.shape[1] + 2, 0.6 * values.shape[0] + 1.4),
+                             layout="constrained")
+    image = ax.imshow(values, cmap=cmap, aspect="auto")
+    for (r, c), value in np.ndenumerate(values):
+        # dark text on light cells and light text on dark ones, whichever way the map runs
+        red, green, blue, _ = image.cmap(image.norm(value))
+        light = 0.299 * red + 0.587 * green + 0.114 * blue > 0.5
+        ax.text(c, r, format(value, fmt), ha="center", va="center",
+                color="black" if light else "white")
+    ax.set_xticks(range(values.shape[1]), [str(v) for v in col_labels])
+    ax.set_yticks(range(values.shape[0]), [str(v) for v in row_labels])
+    ax.set(xlabel=xlabel or "", ylabel=ylabel or "")
+    if highlight is not None:
+        from matplotlib.patches import Rectangle
+
+        ax.add_patch(Rectangle((highlight[1] - 0.5, highlight[0] - 0.5), 1, 1, fill=False,
+                               edgecolor="red", linewidth=2.5))
+    ax.figure.colorbar(image, ax=ax, label=colorbar_label or "")
+    return ax

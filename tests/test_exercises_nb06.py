@@ -1,0 +1,71 @@
+"""Exercises of notebook 06: each solution is accepted, the placeholder is "not attempted",
+and the typical mistakes each get their own hint."""
+
+from course_utils.exercises import evaluate
+
+import numpy as np
+import pytest
+
+SOLUTIONS = {
+    "06.1": 0.01 * (0.5**2 + 1.0**2 + 2.0**2),
+    "06.2": (64 * 32 + 32 + 4 * 32, 64 * 32 + 32 + 2 * 32),
+    "06.3": (45 / 60, 45 / 50, 2 * 0.75 * 0.9 / 1.65),
+}
+PLACEHOLDERS = {"06.1": ..., "06.2": (..., ...), "06.3": (..., ..., ...)}
+
+
+@pytest.mark.parametrize("exercise_id", sorted(SOLUTIONS))
+def test_the_solution_is_correct(exercise_id):
+    assert evaluate(exercise_id, SOLUTIONS[exercise_id]).status == "correct"
+
+
+@pytest.mark.parametrize("exercise_id", sorted(SOLUTIONS))
+def test_the_placeholder_is_not_attempted(exercise_id):
+    verdict = evaluate(exercise_id, PLACEHOLDERS[exercise_id])
+    assert verdict.status == "not attempted"
+    assert verdict.line.startswith(f"Exercise {exercise_id}: not attempted yet.")
+
+
+def test_solutions_in_other_containers_and_dtypes():
+    import keras
+
+    W = np.array([[0.5, -1.0], [2.0, 0.0]])
+    assert evaluate("06.1", keras.regularizers.L2(0.01)(W)).status == "correct"  # a tensor
+    assert evaluate("06.1", [SOLUTIONS["06.1"]]).status == "correct"
+    assert evaluate("06.2", np.array(SOLUTIONS["06.2"])).status == "correct"
+    assert evaluate("06.3", list(np.float32(SOLUTIONS["06.3"]))).status == "correct"
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "answer", "fragment"),
+    [
+        ("06.1", 5.25, "without λ"),
+        ("06.1", 0.01 * np.sqrt(5.25), "no square root"),
+        ("06.1", 0.02625, "factor 1/2"),
+        ("06.1", 0.035, "L1 penalty"),
+        ("06.1", 0.015, "square each weight first"),
+        ("06.1", 0.013125, "mean of the squares"),
+        ("06.1", [0.0025, 0.01, 0.04, 0.0], "one number added to the loss"),
+        ("06.1", "a lot", "should be numbers"),
+        ("06.2", (2144, 2208), "total comes first"),
+        ("06.2", (2144, 2144), "moving mean and a moving variance"),
+        ("06.2", (2208, 2208), "not trainable"),
+        ("06.2", (2080, 2080), "Dense layer alone"),
+        ("06.2", (2336, 2208), "not its 64 inputs"),
+        ("06.2", (2176, 2112), "bias per unit"),
+        ("06.2", 2208, "a pair (total, trainable)"),
+        ("06.3", (0.9, 0.75, 0.8181818), "swapped"),
+        ("06.3", (0.75, 0.9, 0.825), "harmonic mean"),
+        ("06.3", (75.0, 90.0, 81.818182), "not percentages"),
+        ("06.3", (45 / 65, 0.9, 0.8181818), "without the missed ones"),
+        ("06.3", (0.75, 0.9), "three numbers"),
+        ("06.3", (0.9, 0.75, 0.8), "swapped"),
+        ("06.3", (0.7, 0.9, 0.8181818), "check the precision"),
+        ("06.3", (0.75, 0.8, 0.8181818), "check the recall"),
+        ("06.3", (0.75, 0.9, 0.5), "precision and recall are right"),
+    ],
+)
+def test_typical_mistakes_get_their_hint(exercise_id, answer, fragment):
+    verdict = evaluate(exercise_id, answer)
+    assert verdict.status == "incorrect"
+    assert fragment in verdict.hint, verdict.line
