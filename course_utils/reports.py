@@ -6,6 +6,8 @@ and add nothing but layout, so every number shown is one the notebook computed.
 
 from __future__ import annotations
 
+from course_utils.plotting._checks import check_ax
+
 import numbers
 
 import numpy as np
@@ -65,6 +67,26 @@ def format_table(rows, headers, *, floatfmt=".3f") -> str:
     return "\n".join([line(headers), rule, *(line(r) for r in cells)])
 
 
+def _check_grid(values, row_labels, col_labels, highlight):
+    """Validate plot_heatmap's grid: (values as float64, row labels, column labels)."""
+    try:
+        values = np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValueError("values must be a 2-D array of numbers") from None
+    if values.ndim != 2 or values.size == 0:
+        raise ValueError(f"values must be a non-empty 2-D array; got shape {values.shape}")
+    row_labels, col_labels = list(row_labels), list(col_labels)
+    if len(row_labels) != values.shape[0] or len(col_labels) != values.shape[1]:
+        raise ValueError(f"labels must match values of shape {values.shape}; got "
+                         f"{len(row_labels)} row and {len(col_labels)} column labels")
+    if highlight is not None:
+        r, c = highlight
+        if not (0 <= r < values.shape[0] and 0 <= c < values.shape[1]):
+            raise ValueError(f"highlight must be a (row, column) inside {values.shape}; "
+                             f"got {highlight!r}")
+    return values, row_labels, col_labels
+
+
 def plot_heatmap(values, row_labels, col_labels, *, ax=None, fmt=".3f", cmap="viridis",
                  xlabel=None, ylabel=None, colorbar_label=None, highlight=None):
     """Draw a 2-D grid of scores with each value written in its cell.
@@ -90,21 +112,8 @@ def plot_heatmap(values, row_labels, col_labels, *, ax=None, fmt=".3f", cmap="vi
     -------
     matplotlib Axes
     """
-    try:
-        values = np.asarray(values, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise ValueError("values must be a 2-D array of numbers") from None
-    if values.ndim != 2 or values.size == 0:
-        raise ValueError(f"values must be a non-empty 2-D array; got shape {values.shape}")
-    row_labels, col_labels = list(row_labels), list(col_labels)
-    if len(row_labels) != values.shape[0] or len(col_labels) != values.shape[1]:
-        raise ValueError(f"labels must match values of shape {values.shape}; got "
-                         f"{len(row_labels)} row and {len(col_labels)} column labels")
-    if highlight is not None:
-        r, c = highlight
-        if not (0 <= r < values.shape[0] and 0 <= c < values.shape[1]):
-            raise ValueError(f"highlight must be a (row, column) inside {values.shape}; "
-                             f"got {highlight!r}")
+    values, row_labels, col_labels = _check_grid(values, row_labels, col_labels, highlight)
+    check_ax(ax)
     if ax is None:
         import matplotlib.pyplot as plt
 

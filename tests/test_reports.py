@@ -86,3 +86,8 @@ def test_heatmap_new_figure_when_none_given():
 def test_heatmap_bad_input_is_named(values, rows, cols, kwargs, match):
     with pytest.raises(ValueError, match=match):
         plot_heatmap(values, rows, cols, ax=Figure().subplots(), **kwargs)
+
+
+def test_heatmap_rejects_an_ax_that_is_not_an_axes():
+    with pytest.raises(TypeError, match="ax must be a matplotlib Axes or None; got str"):
+        plot_heatmap([[1.0, 2.0]], ["a"], ["x", "y"], ax="foo")
