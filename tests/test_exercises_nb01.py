@@ -39,6 +39,8 @@ def test_node_names_from_a_real_graph_are_accepted():
         (["Add", "Add_1", "Mul"], "Const node of its own"),
         (["Add/x", "Add/y", "Add", "Add/x", "Add/y", "Add_1", "Mul/x", "Mul/y", "Mul"],
          "own name scope"),
+        (["Add/x", "Add/y", "Add", "Add/x_1", "Add/y_1", "Add_1", "Mul/x", "Mul/y", "Mul"],
+         "not Add/x_1"),
         (["Add/x", "Add/y", "Add", "Add_1/x", "Add_1/y", "Add_1", "Mul_2/x", "Mul_2/y", "Mul_2"],
          "same name only"),
         (["Const", "Const_1", "AddV2", "Const_2", "Const_3", "AddV2_1", "Const_4", "Const_5",

@@ -113,6 +113,7 @@ def test_gradient_step_agrees_with_keras_sgd():
         ([0.12, 0.24, -0.08], "4 times too large"),
         ([0.56, 0.12, -0.04], "twice too large"),
         ([0.78, 0.06, 0.0], "step the bias too"),
+        (np.array([0.78, 0.06]), "that is w alone"),
         (([0.78, 0.06], "b"), "should be numbers"),
     ],
 )

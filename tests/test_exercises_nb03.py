@@ -61,6 +61,9 @@ def test_sum_of_squares_values_are_the_notebooks():
         ("03.1", softmax(Z)[0], "shape (3,)"),
         ("03.2", (SE4 / 3, CE4), "Keras's MeanSquaredError"),
         ("03.2", (0.99**2, CE4), "correct class's term only"),
+        # 0.4902 is within 0.02 % of SE4 / 3: it must not be taken for Keras's averaging
+        ("03.2", (0.5**2 + 0.01**2 + 0.49**2, -np.log(0.5)), "one-hot y of Other"),
+        ("03.2", (0.5**2 + 0.01**2 + 0.51**2, CE4), "one-hot y of Democrat"),
         ("03.2", (SE4, CE4 / np.log(10)), "base 10"),
         ("03.2", (SE4, -CE4), "cross entropy: the cross entropy has the wrong sign"),
         ("03.2", (SE4, -np.log(0.5)), "first entry (Other)"),

@@ -37,8 +37,8 @@ def _names_hint(names: list[str]) -> str | None:
     if any(name.startswith("Multiply") for name in names):
         return "tf.multiply creates an op of type Mul, and an unnamed op is named after its type"
     if names.count("Add/x") > 1 or ("Add_1" in names and "Add_1/x" not in names):
-        return ("the constants of the second tf.add live in its own name scope: Add_1/x and "
-                "Add_1/y, not Add/x again")
+        return ("the constants of the second tf.add live in its own name scope, Add_1/: "
+                "Add_1/x and Add_1/y (not Add/x again, and not Add/x_1)")
     if "Add_2" in names or "Mul_1" in names or "Mul_2" in names:
         return ("the suffix counts nodes of the same name only: the second Add is Add_1, and "
                 "the first Mul is plain Mul")

@@ -157,6 +157,8 @@ def _one_step(answer):
                                                            "gradient carries 2/N = 2/4, not 1"),
             (np.append(gradient_step(*step)[:2], STEP_B), "w is right, but b did not move: "
                                                           "step the bias too"),
+            (gradient_step(*step)[:2], "that is w alone, and it is right: give the bias too, "
+                                       "answer = (w, b)"),
         ],
     )
 

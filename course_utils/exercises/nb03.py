@@ -66,6 +66,11 @@ def _two_losses(answer):
         ((PERSON4[PERSON4_CLASS] - 1) ** 2, "that is the correct class's term only: sum "
          "(f_i - y_i)^2 over all three classes"),
         (np.sqrt(se), "that is the square root of the squared error: leave out np.sqrt"),
+        # The one-hot y of a wrong class; for Other its error happens to be 1.0002 / 3 of the
+        # right one, which the generic check would misread as Keras's averaging.
+        *((((PERSON4 - _one_hot(wrong)) ** 2).sum(), "that is the squared error against the "
+           f"one-hot y of {name}; the person is a Republican: y = [0, 1, 0]")
+          for wrong, name in ((0, "Other"), (2, "Democrat"))),
     ])
     if se_hint is not None:
         return f"squared error: {se_hint}"

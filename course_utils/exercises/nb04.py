@@ -95,6 +95,9 @@ def _xor_by_hand(answer):
                 "to hidden unit j (rows: inputs, columns: units)")
     if np.allclose(out, -XOR_TARGETS, atol=1e-6):
         return "wrong sign: the output is -XOR; flip the signs of K2 and b2"
+    if np.allclose(out, [0.0, 1.0, 1.0, 1.0], atol=1e-6):
+        return ("your network computes OR: at (1, 1) it should output 0, so the unit that fires "
+                "only there must cancel everything the other units add for that point")
     return (f"for the inputs (0,0), (0,1), (1,0), (1,1) your network outputs "
             f"{np.round(out, 3).tolist()}; XOR is [0, 1, 1, 0]")
 
@@ -115,6 +118,8 @@ def _collapse(answer):
         (STACK_B2, "that is b2 alone: the first layer's bias goes through the second layer "
          "too, so b = b1 @ K2 + b2"),
         (STACK_B1 @ STACK_K2, "that is b1 @ K2 alone: add the second layer's bias b2"),
+        (STACK_B1 + STACK_B2, "b1 + b2 adds biases of different layers: b1 goes through the "
+         "second layer's kernel first, so b = b1 @ K2 + b2, of shape (1,)"),
     ])
     return None if hint is None else f"bias: {hint}"
 
