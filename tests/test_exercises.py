@@ -95,3 +95,9 @@ def test_authoring_errors_raise():
             ex.exercise("99.3")(lambda a: None)
     finally:
         del _core._REGISTRY["99.3"]
+
+
+def test_the_hint_starts_a_sentence(demo):
+    assert ex.evaluate(demo, [-0.2, -0.3, -0.5]).line.startswith(
+        "Exercise 99.1: not correct yet. Your answer has the wrong sign"
+    )

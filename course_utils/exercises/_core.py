@@ -40,7 +40,9 @@ class Verdict:
             return f"Exercise {self.exercise_id}: correct."
         if self.status == NOT_ATTEMPTED:
             return (f"Exercise {self.exercise_id}: not attempted yet. {self.hint}").rstrip()
-        return f"Exercise {self.exercise_id}: not correct yet. {self.hint}".rstrip()
+        # hints are written as clauses ("your answer is transposed"); the line makes a sentence
+        hint = self.hint[:1].upper() + self.hint[1:]
+        return f"Exercise {self.exercise_id}: not correct yet. {hint}".rstrip()
 
 
 def exercise(exercise_id: str):
