@@ -54,6 +54,10 @@ def test_solutions_in_other_containers_and_dtypes():
         ("06.2", (2336, 2208), "not its 64 inputs"),
         ("06.2", (2176, 2112), "bias per unit"),
         ("06.2", 2208, "a pair (total, trainable)"),
+        ("06.2", (128, 64), "BatchNormalization alone"),
+        ("06.2", (2208, 4), "the total is right"),
+        ("06.2", (2176, 2144), "the trainable count is right"),
+        ("06.2", (5000, 4000), "differs from the expected value"),
         ("06.3", (0.9, 0.75, 0.8181818), "swapped"),
         ("06.3", (0.75, 0.9, 0.825), "harmonic mean"),
         ("06.3", (75.0, 90.0, 81.818182), "not percentages"),
@@ -63,6 +67,8 @@ def test_solutions_in_other_containers_and_dtypes():
         ("06.3", (0.7, 0.9, 0.8181818), "check the precision"),
         ("06.3", (0.75, 0.8, 0.8181818), "check the recall"),
         ("06.3", (0.75, 0.9, 0.5), "precision and recall are right"),
+        ("06.3", (0.75, 0.9, 0.82), "rounded"),
+        ("06.3", (0.75, 0.9, 0.825), "harmonic mean"),
     ],
 )
 def test_typical_mistakes_get_their_hint(exercise_id, answer, fragment):

@@ -50,7 +50,7 @@ def _batch_norm_parameters(answer):
     if np.size(answer) != 2:
         return "answer with a pair (total, trainable), e.g. (1000, 900)"
     total, trainable = _DENSE + _BN_TRAINABLE + _BN_MOVING, _DENSE + _BN_TRAINABLE
-    return compare_numbers(
+    hint = compare_numbers(
         answer,
         [total, trainable],
         rtol=0,
@@ -68,8 +68,23 @@ def _batch_norm_parameters(answer):
              "layer's 32 outputs, not its 64 inputs"),
             ([total - 32, trainable - 32], "a Dense layer has a bias per unit as well: "
              "64·32 weights + 32 biases"),
+            ([_BN_TRAINABLE + _BN_MOVING, _BN_TRAINABLE], "that is BatchNormalization "
+             "alone: the question asks for both layers, so add the Dense layer's 64·32 "
+             "weights and 32 biases"),
         ],
     )
+    if hint is None or not hint.startswith("your pair differs"):
+        return hint
+    # a pair of numbers, wrong somewhere: say which half (len(trainable_weights) counts
+    # variables, not numbers, a likely source of a wrong second half)
+    got_total, got_trainable = np.asarray(answer, dtype=np.float64).reshape(2)
+    if abs(got_total - total) < 0.5:
+        return ("the total is right; trainable counts the numbers in the Dense kernel and "
+                "bias plus γ and β, not the number of weight arrays")
+    if abs(got_trainable - trainable) < 0.5:
+        return ("the trainable count is right; the total adds the non-trainable moving mean "
+                "and moving variance")
+    return hint
 
 
 # 06.3: 45 of 50 malignant tumours found, 15 benign ones called malignant
@@ -99,7 +114,10 @@ def _precision_recall_f1(answer):
     if hint is None or not hint.startswith("your (precision, recall, f1) differs"):
         return hint
     # numbers of the right shape but wrong somewhere: say which part
-    precision, recall, _ = np.asarray(answer, dtype=np.float64).reshape(3)
+    precision, recall, f1 = np.asarray(answer, dtype=np.float64).reshape(3)
+    if np.allclose([precision, recall, f1], expected, rtol=0, atol=0.005):
+        return ("close: your numbers look rounded by hand; let Python keep every digit, "
+                "e.g. precision = 45 / 60, and compute F1 from those")
     if np.allclose([precision, recall], [_RECALL, _PRECISION], rtol=1e-3):
         return ("precision and recall are swapped: precision divides by everything called "
                 "malignant (TP + FP), recall by every malignant tumour (TP + FN)")
