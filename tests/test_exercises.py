@@ -101,3 +101,40 @@ def test_the_hint_starts_a_sentence(demo):
     assert ex.evaluate(demo, [-0.2, -0.3, -0.5]).line.startswith(
         "Exercise 99.1: not correct yet. Your answer has the wrong sign"
     )
+
+
+def _answer_cells():
+    """(notebook name, exercise id, placeholder expression) of every answer cell in the course."""
+    import ast
+    from pathlib import Path
+
+    import nbformat
+
+    found = []
+    for path in sorted(Path(__file__).parent.parent.glob("notebooks/[0-9][0-9]_*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type != "code" or "BEGIN SOLUTION" in cell.source:
+                continue
+            for line in cell.source.splitlines():
+                if line.startswith("answer = "):
+                    expression = line.removeprefix("answer = ").split("#")[0].strip()
+                    ids = [n.args[0].value for n in ast.walk(ast.parse(cell.source))
+                           if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "check"]
+                    found += [(path.name, exercise_id, expression) for exercise_id in ids]
+    return found
+
+
+ANSWER_CELLS = _answer_cells()
+
+
+def test_every_notebook_placeholder_is_found():
+    assert len({exercise_id for _, exercise_id, _ in ANSWER_CELLS}) >= 18
+
+
+@pytest.mark.parametrize(("notebook", "exercise_id", "placeholder"), ANSWER_CELLS,
+                         ids=[f"{i}" for _, i, _ in ANSWER_CELLS])
+def test_the_placeholder_a_student_sees_is_not_attempted(notebook, exercise_id, placeholder):
+    # the literal placeholder of the answer cell, as the student edition runs it
+    answer = eval(placeholder, {"__builtins__": {}})  # only ... and tuples of it
+    assert exercise_id.startswith(notebook[:2]), f"{notebook} checks another notebook's exercise"
+    assert ex.evaluate(exercise_id, answer).status == "not attempted"

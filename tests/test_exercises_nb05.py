@@ -64,11 +64,6 @@ def test_the_worked_solution_is_correct(exercise_id):
     assert verdict.status == "correct", verdict.line
 
 
-@pytest.mark.parametrize("exercise_id", sorted(SOLUTIONS))
-def test_the_placeholder_is_not_attempted(exercise_id):
-    assert evaluate(exercise_id, ...).status == "not attempted"
-
-
 @pytest.mark.parametrize(("exercise_id", "answer", "fragment"), MISTAKES)
 def test_typical_mistakes_get_their_hint(exercise_id, answer, fragment):
     verdict = evaluate(exercise_id, answer)
