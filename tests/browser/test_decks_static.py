@@ -73,6 +73,16 @@ def scan(path: Path) -> _Scan:
     return parser
 
 
+def remote_loads(path: Path) -> list[str]:
+    """What ``path`` would load from another host: tags and inline scripts or styles."""
+    found = scan(path)
+    remote = [f"line {ln}: {tag} {url}" for ln, tag, url in found.loads if REMOTE.match(url)]
+    for line, text in found.inline:
+        for match in INLINE_REMOTE.finditer(_strip_comments(text)):
+            remote.append(f"inline script/style near line {line}: {match.group(0)[:80]}")
+    return remote
+
+
 def missing_local_assets(path: Path) -> list[str]:
     """Lines of ``path`` that load a local file which does not exist, as "line N: tag url"."""
     missing = []
@@ -102,11 +112,7 @@ def test_every_notebook_has_a_deck_and_the_index_lists_them_in_order():
 
 @pytest.mark.parametrize("path", HTML_FILES, ids=[p.name for p in HTML_FILES])
 def test_no_remote_script_stylesheet_or_font(path):
-    found = scan(path)
-    remote = [f"line {ln}: {tag} {url}" for ln, tag, url in found.loads if REMOTE.match(url)]
-    for line, text in found.inline:
-        for match in INLINE_REMOTE.finditer(_strip_comments(text)):
-            remote.append(f"inline script/style near line {line}: {match.group(0)[:80]}")
+    remote = remote_loads(path)
     if remote:
         pytest.fail(f"{path.name} loads from the network:\n" + "\n".join(remote))
 

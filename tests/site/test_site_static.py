@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from site_pages import NOTEBOOKS, SITE_DIR, page_path, require_site
-from test_decks_static import INLINE_REMOTE, REMOTE, _strip_comments, missing_local_assets, scan
+from test_decks_static import _strip_comments, missing_local_assets, remote_loads, scan
 
 HTML_FILES = sorted(SITE_DIR.rglob("*.html")) if SITE_DIR.is_dir() else []
 STATIC = SITE_DIR / "_static"
@@ -61,11 +61,7 @@ def test_every_notebook_has_its_page_ipynb_and_deck_in_the_site():
 
 @pytest.mark.parametrize("path", HTML_FILES, ids=[_rel(p) for p in HTML_FILES])
 def test_no_page_loads_anything_remote(path):
-    found = scan(path)
-    remote = [f"line {ln}: {tag} {url}" for ln, tag, url in found.loads if REMOTE.match(url)]
-    for line, text in found.inline:
-        for match in INLINE_REMOTE.finditer(_strip_comments(text)):
-            remote.append(f"inline script/style near line {line}: {match.group(0)[:80]}")
+    remote = remote_loads(path)
     if remote:
         pytest.fail(f"{_rel(path)} loads from the network:\n" + "\n".join(remote))
 
