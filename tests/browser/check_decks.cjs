@@ -14,7 +14,7 @@ const path = require("path");
 const { pathToFileURL } = require("url");
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const { chromium } = require(path.join(ROOT, "tools", "slides", "node_modules", "playwright-core"));
+const { launchOffline } = require(path.join(ROOT, "tests", "browser", "offline_chromium.cjs"));
 
 const VIEWPORT = { width: 1280, height: 720 };
 const LOCAL = /^(file|data|blob|about):/;
@@ -332,19 +332,7 @@ async function checkDeck(browser, deckPath, args) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const browser = await chromium.launch({
-    executablePath: args.chromium || process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    // Playwright starts Chromium with a fresh temporary profile (its --user-data-dir).
-    // The closed network here refuses Chromium's background connections; these keep it quiet,
-    // and the proxy/resolver rules make sure nothing can leave even if a page asked.
-    args: [
-      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-      "--host-resolver-rules=MAP * ~NOTFOUND",
-    ],
-  });
+  const browser = await launchOffline(args.chromium);
   const version = browser.version();
   const results = [];
   try {

@@ -16,7 +16,7 @@ const path = require("path");
 const { pathToFileURL, fileURLToPath } = require("url");
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const { chromium } = require(path.join(ROOT, "tools", "slides", "node_modules", "playwright-core"));
+const { launchOffline } = require(path.join(ROOT, "tests", "browser", "offline_chromium.cjs"));
 
 const VIEWPORT = { width: 1280, height: 800 };
 const LOCAL = /^(file|data|blob|about):/;
@@ -286,17 +286,7 @@ async function screenshots(context, args, result) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const browser = await chromium.launch({
-    executablePath: args.chromium || process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    // The same switches as the deck tests: no background traffic, and nothing can leave.
-    args: [
-      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-      "--host-resolver-rules=MAP * ~NOTFOUND",
-    ],
-  });
+  const browser = await launchOffline(args.chromium);
   const result = {
     chromium: browser.version(), site: args.site, requests: 0, external: [], failed: [],
     pageErrors: [], consoleErrors: [], pages: {}, screenshots: [],
