@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from ._checks import check_real
+
 __all__ = ["layer_gradient_norms", "numerical_gradient", "relative_error"]
 
 
@@ -73,8 +75,8 @@ def numerical_gradient(f: Callable, params, *, eps: float = 1e-6):
     """
     if not callable(f):
         raise TypeError(f"f must be a callable returning the loss; got {type(f).__name__}")
-    if isinstance(eps, bool) or not isinstance(eps, (int, float)) or not 0 < eps < 1:
-        raise ValueError(f"eps must be a number between 0 and 1; got {eps!r}")
+    if check_real(eps, "eps", low=0, low_open=True) >= 1:
+        raise ValueError(f"eps must be a finite number > 0 and < 1; got {eps!r}")
     arrays, single = _check_params(params)
     work = [p.copy() for p in arrays]
     arg = work[0] if single else work

@@ -7,9 +7,9 @@ mark the epoch a callback such as ``EarlyStopping`` kept.
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
+
+from ._checks import check_int
 
 __all__ = ["history_dict", "plot_history"]
 
@@ -78,12 +78,8 @@ def plot_history(history, metrics=("loss",), *, axes=None, mark_epoch=None, labe
     logs = history_dict(history)
     metrics = _check_metrics(metrics, logs)
     n_epochs = len(next(iter(logs.values())))
-    if mark_epoch is not None and (
-        isinstance(mark_epoch, bool) or not isinstance(mark_epoch, numbers.Integral)
-        or not 1 <= mark_epoch <= n_epochs
-    ):
-        raise ValueError(f"mark_epoch must be an epoch between 1 and {n_epochs}; "
-                         f"got {mark_epoch!r}")
+    if mark_epoch is not None:
+        check_int(mark_epoch, "mark_epoch", low=1, high=n_epochs)
     if axes is None:
         import matplotlib.pyplot as plt
 

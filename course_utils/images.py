@@ -8,9 +8,10 @@ rows as they are and folds them back into pictures for display.
 from __future__ import annotations
 
 import math
-import numbers
 
 import numpy as np
+
+from ._checks import check_int, check_real
 
 __all__ = ["plot_image_grid"]
 
@@ -50,11 +51,8 @@ def _as_images(images, image_shape) -> np.ndarray:
 
 
 def _check_options(n, titles, ncols, panel_size):
-    if isinstance(ncols, bool) or not isinstance(ncols, numbers.Integral) or ncols < 1:
-        raise ValueError(f"ncols must be a positive int; got {ncols!r}")
-    if (isinstance(panel_size, bool) or not isinstance(panel_size, numbers.Real)
-            or not panel_size > 0):
-        raise ValueError(f"panel_size must be a positive number of inches; got {panel_size!r}")
+    check_int(ncols, "ncols", low=1)
+    check_real(panel_size, "panel_size", low=0, low_open=True)
     if titles is None:
         return None
     if isinstance(titles, str):
