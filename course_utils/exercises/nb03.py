@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from course_utils.exercises._core import compare_numbers, exercise
+from course_utils.losses import softmax
 
 import numpy as np
 
@@ -26,11 +27,6 @@ ZERO_START_EPOCH = 2
 WRONG_START_EPOCH = 65  # the confidently wrong start of section 5, for the hint
 
 
-def _softmax(z, axis=-1):
-    e = np.exp(z - z.max(axis=axis, keepdims=True))
-    return e / e.sum(axis=axis, keepdims=True)
-
-
 def _one_hot(index, n=3):
     return np.eye(n)[index]
 
@@ -39,15 +35,15 @@ def _one_hot(index, n=3):
 def _softmax_batch(answer):
     Z = BATCH_SCORES
     return compare_numbers(
-        answer, _softmax(Z), what="your probabilities", probabilities=True, mistakes=[
-            (_softmax(Z, axis=0), "each column sums to 1: you normalised over the examples "
+        answer, softmax(Z), what="your probabilities", probabilities=True, mistakes=[
+            (softmax(Z.T).T, "each column sums to 1: you normalised over the examples "
              "(axis 0); softmax normalises each row over the classes (axis=-1, keepdims=True)"),
             (np.exp(Z) / np.exp(Z).sum(), "the whole batch sums to 1, not each row: divide each "
              "row by its own sum (axis=-1, keepdims=True)"),
             (np.exp(Z), "these are e^z before the division: divide each row by its sum"),
             (Z / Z.sum(axis=-1, keepdims=True), "you divided the scores by their sum; softmax "
              "exponentiates first: e^z / sum(e^z)"),
-            (_softmax(-Z), "the smallest score got the largest probability: exponentiate z, "
+            (softmax(-Z), "the smallest score got the largest probability: exponentiate z, "
              "not -z (subtracting the maximum is fine, negating is not)"),
         ])
 
@@ -85,7 +81,7 @@ def _two_losses(answer):
 
 @exercise("03.3")
 def _softmax_gradient(answer):
-    f = _softmax(GRADIENT_SCORES)
+    f = softmax(GRADIENT_SCORES)
     y = _one_hot(1)
     return compare_numbers(answer, f - y, what="your gradient", mistakes=[
         (y - f, "wrong sign: that is -dH/dz, the direction that lowers the loss; the gradient "

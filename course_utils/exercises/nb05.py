@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from course_utils.exercises._core import compare_numbers, exercise
+from course_utils.losses import sigmoid
 
 import math
 
@@ -21,7 +22,7 @@ B2 = np.array([0.2])
 def _delta1(x, y, *, with_tanh_derivative=True):
     """dL/dz1 of the section-1 network for one example x (a 1 x 2 row), as a 1 x 2 row."""
     h = np.tanh(x @ K1 + B1)
-    p = 1 / (1 + np.exp(-(h @ K2 + B2)))
+    p = sigmoid(h @ K2 + B2)
     delta1 = (p - y) @ K2.T
     if with_tanh_derivative:
         delta1 = delta1 * (1 - h**2)
