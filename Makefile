@@ -36,7 +36,7 @@ $(STAMP): pyproject.toml requirements.lock | $(BIN)/uv
 	@# Bytecode is compiled at install: importing TensorFlow from source files costs twice the CPU,
 	@# in every notebook kernel, and some environments set PYTHONDONTWRITEBYTECODE.
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --reinstall-package mlp-course -e .
 	@touch $@
 
 check-dot:
@@ -105,8 +105,8 @@ student: setup
 
 # Resolved for the lowest promised Python: a lock that installs there installs on the newer ones.
 lock: $(BIN)/uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
-	  --quiet -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra tensorflow --extra lab --extra dev --universal \
+	  --python-version 3.11 --quiet -o requirements.lock
 
 clean:
 	rm -rf slides build .pytest_cache .ruff_cache .coverage
