@@ -20,7 +20,7 @@ NB ?= $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 export PYTHONHASHSEED ?= 0
 
 .PHONY: setup lab test test-unit test-notebooks test-slides test-site execute slides site bench \
-	lock lint clean check-dot check-chromium student
+	lock lint clean check-dot check-chromium student test-compat
 
 setup: $(STAMP) check-dot
 
@@ -113,3 +113,8 @@ clean:
 
 bench: setup
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+# The declared ranges at both ends, and a hosted service's TensorFlow (tools/compat.py): every
+# notebook runs and every assert holds; outputs are compared only on the lock (make test).
+test-compat: setup
+	$(BIN)/python tools/compat.py $(COMPAT_RUNS)
