@@ -45,8 +45,22 @@ def seed_everything(seed: int = 42) -> int:
     import tensorflow as tf
 
     keras.utils.set_random_seed(seed)
+    _reset_keras_seed_generator()
     tf.config.experimental.enable_op_determinism()
     return seed
+
+
+def _reset_keras_seed_generator() -> None:
+    """Make unseeded Keras draws start over, as ``set_random_seed`` itself does from Keras 3.13.
+
+    Older Keras keeps its global ``SeedGenerator`` across ``set_random_seed`` calls, so
+    re-running a notebook's setup cell in the same kernel would not repeat the numbers.
+    """
+    try:
+        from keras.src.backend.common import global_state
+    except ImportError:  # a Keras that moved it; from 3.13 set_random_seed resets it anyway
+        return
+    global_state.set_global_attribute("global_seed_generator", None)
 
 
 @dataclass(frozen=True)

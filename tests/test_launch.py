@@ -81,7 +81,7 @@ def test_install_cell_installs_the_matching_version_without_a_second_tensorflow(
     owner, name, tag = launch.project()
     calls, printed = _run_install_cell({"tensorflow"})
     assert printed == ""
-    assert calls == [[sys.executable, "-m", "pip", "install", "--quiet",
+    assert calls == [[sys.executable, "-m", "pip", "install", "-q",
                       f"mlp-course @ git+https://github.com/{owner}/{name}@{tag}"]]
 
 

@@ -8,6 +8,8 @@
 - ``newest``: the same dependencies resolved to the newest releases today, on the highest
   promised Python. Resolved afresh on every run, so an upstream release that breaks a
   notebook turns this red.
+- ``pip``: the README's pip commands (the route without ``make``, Windows's too), run as
+  written in a fresh copy of the course's files; JupyterLab must answer, and notebook 00 run.
 - ``hosted``: a Python 3.12 venv that already holds a hosted service's full ``tensorflow``
   (``tests/compat/hosted.txt``); the course's wheel is installed with plain pip, which must
   not add ``tensorflow-cpu``, and the notebooks run from a folder outside the repository.
@@ -22,10 +24,13 @@ from __future__ import annotations
 import argparse
 import glob
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,8 +54,8 @@ def find_python(minor: str) -> str:
     candidates = [shutil.which(f"python{minor}")]
     candidates += sorted(glob.glob(f"{root}/versions/{minor}.*/bin/python{minor}"))
     for candidate in filter(None, candidates):
-        probe = subprocess.run([candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-                               capture_output=True, text=True)
+        code = "import sys; print('%d.%d' % sys.version_info[:2])"
+        probe = subprocess.run([candidate, "-c", code], capture_output=True, text=True)
         if probe.returncode == 0 and probe.stdout.strip() == minor:
             return candidate
     raise SystemExit(f"Python {minor} is not installed: install it (pyenv install {minor}, or "
@@ -115,7 +120,7 @@ def resolved_run(uv: str, wheel: Path, name: str, minor: str, lowest: bool) -> s
 
 
 def hosted_run(uv: str, wheel: Path) -> str:
-    """A host's full TensorFlow first, then the course's wheel with plain pip, as a student would."""
+    """A host's full TensorFlow, then the course's wheel with plain pip, as a student would."""
     venv_python = new_venv(uv, "hosted", find_python(HOSTED_PYTHON))
     sh(uv, "pip", "install", "--quiet", "--python", venv_python, "-r", HOSTED_STACK)
     sh(venv_python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", wheel)
@@ -127,10 +132,67 @@ def hosted_run(uv: str, wheel: Path) -> str:
     return f"Python {HOSTED_PYTHON}: {installed}"
 
 
+def readme_pip_commands() -> list[str]:
+    """The lines of the README's fenced block under its "### pip, without `make`" heading."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"^### pip, without `make`.*?```bash\n(.*?)```", text, re.S | re.M)
+    if match is None:
+        raise SystemExit("README.md has no bash block under '### pip, without `make`'")
+    return [line for line in match.group(1).splitlines() if line.strip()]
+
+
+def _serve_and_probe(command: str, folder: Path) -> None:
+    """Start the README's `jupyter lab` line and wait until the server answers; then stop it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    extra = f" --no-browser --ServerApp.port={port} --IdentityProvider.token=''"
+    if os.geteuid() == 0:
+        extra += " --allow-root"  # README's Troubleshooting: Jupyter refuses root without it
+    print("+", command + extra, flush=True)
+    server = subprocess.Popen(["bash", "-c", command + extra], cwd=folder,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab", timeout=2) as page:
+                    if page.status == 200:
+                        return
+            except OSError:
+                time.sleep(1)
+        raise SystemExit(f"compat pip: `{command}` did not answer on port {port} within 2 min")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def pip_route_run() -> str:
+    """The README's pip route, literally, in a fresh copy of the course's tracked files."""
+    folder = OUT / "pip-route"
+    shutil.rmtree(folder, ignore_errors=True)
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
+                           check=True).stdout.decode().split("\0")
+    for name in filter(None, files):
+        if (ROOT / name).is_file():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, folder / name)
+    for command in readme_pip_commands():
+        if " lab " in f"{command} ":
+            _serve_and_probe(command, folder)
+        else:
+            print("+", command, flush=True)
+            subprocess.run(["bash", "-c", command], cwd=folder, check=True)
+    venv_python = folder / ".venv" / "bin" / "python"
+    sh(venv_python, ROOT / "tools" / "run_notebooks.py",
+       folder / "notebooks" / "00_setup_check.ipynb")
+    python = subprocess.run([venv_python, "--version"], capture_output=True, text=True)
+    return f"{python.stdout.strip()}: {versions(venv_python)}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("runs", nargs="*", choices=["lowest", "newest", "hosted"],
-                        default=["lowest", "newest", "hosted"])
+    parser.add_argument("runs", nargs="*", choices=["lowest", "newest", "pip", "hosted"],
+                        default=["lowest", "newest", "pip", "hosted"])
     args = parser.parse_args(argv)
     uv = shutil.which("uv", path=str(Path(sys.executable).parent)) or shutil.which("uv")
     if uv is None:
@@ -143,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         if name == "hosted":
             stack = hosted_run(uv, wheel)
+        elif name == "pip":
+            stack = pip_route_run()
         else:
             stack = resolved_run(uv, wheel, name, low if name == "lowest" else high,
                                  lowest=name == "lowest")

@@ -74,7 +74,7 @@ def install_cell(root: Path = ROOT):
         'if importlib.util.find_spec("course_utils") is None:\n'
         '    extra = "" if importlib.util.find_spec("tensorflow") else "[tensorflow]"\n'
         f'    course = f"mlp-course{{extra}} @ git+https://github.com/{owner}/{name}@{tag}"\n'
-        '    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", course], check=True)'
+        '    subprocess.run([sys.executable, "-m", "pip", "install", "-q", course], check=True)'
     )
     return nbformat.v4.new_code_cell(
         source, metadata={"slideshow": {"slide_type": "skip"},
