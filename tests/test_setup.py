@@ -52,7 +52,8 @@ def test_check_environment_flags_a_version_below_the_minimum(monkeypatch):
     )
     keras_check = next(c for c in check_environment() if c.name == "keras")
     assert not keras_check.ok
-    assert keras_check.fix.startswith("pip install 'keras>=3.5'")
+    bound = dict(setup._requirements(setup.DIST_NAME))["keras"]  # pyproject.toml's, installed
+    assert keras_check.fix.startswith(f"pip install 'keras{bound}'")
 
 
 def test_check_environment_explains_a_missing_course_package():
@@ -123,4 +124,5 @@ def test_an_old_host_tensorflow_gets_an_upgrade_command(monkeypatch):
     _pretend_installed(monkeypatch, {"tensorflow-cpu": None, "tensorflow": "2.15.1"})
     line = _tensorflow_line(check_environment())
     assert not line.ok
-    assert line.fix == "pip install --upgrade 'tensorflow>=2.18'"
+    bound = dict(setup._requirements(setup.DIST_NAME, setup.TF_EXTRA))["tensorflow-cpu"]
+    assert line.fix == f"pip install --upgrade 'tensorflow{bound}'"
