@@ -93,6 +93,8 @@ def test_sum_of_squares_values_are_the_notebooks():
         ("03.4", (65, 2), "differs from the expected value"),
         ("03.4", 229.0, "give a pair"),
         ("03.4", ([226.9, 231.4], [2.0, 2.0]), "not one ratio per weight"),
+        ("03.4", ([226.9, 231.4], 2.0), "not one ratio per weight"),
+        ("03.4", [[229.0145], [2.0]], "right values, wrong shape"),
         ("03.4", None, "print(x)"),
     ],
 )
@@ -143,3 +145,8 @@ def test_the_notebook_trains_on_the_checks_data():
     source = "".join("".join(cell["source"]) for cell in json.loads(notebook.read_text())["cells"])
     assert "make_blobs(200, centers=[(-1.5, -1.5), (1.5, 1.5)], random_state=0)" in source
     assert "W_wrong, b_wrong = np.array([[-3.0], [-3.0]]), np.zeros(1)" in source
+
+
+def test_gradient_ratios_names_a_bad_measure():
+    with pytest.raises(ValueError, match="measure must be 'kernel', 'push' or 'loss'; got 'z'"):
+        nb03.gradient_ratios("z")

@@ -123,6 +123,8 @@ def gradient_ratios(measure="kernel", *, se_factor=2.0, W_wrong=W_WRONG):
     tuple of float
         (ratio at the wrong start, ratio at all-zero weights).
     """
+    if measure not in ("kernel", "push", "loss"):
+        raise ValueError(f"measure must be 'kernel', 'push' or 'loss'; got {measure!r}")
     X, y = make_blobs(**BLOBS)
     ratios = []
     for W, b in _starts(W_wrong):
@@ -140,9 +142,13 @@ def gradient_ratios(measure="kernel", *, se_factor=2.0, W_wrong=W_WRONG):
 
 @exercise("03.4")
 def _gradient_ratios(answer):
-    if np.ndim(answer) == 0 or (isinstance(answer, (tuple, list)) and len(answer) != 2):
+    try:
+        shape = np.shape(answer)
+    except ValueError:  # parts of different shapes
+        shape = None
+    if shape == () or (isinstance(answer, (tuple, list)) and len(answer) != 2):
         return "give a pair: answer = (ratio at W_wrong, ratio at all-zero weights)"
-    if np.shape(answer)[1:] == (2,) or np.shape(answer)[1:] == (2, 1):
+    if shape is None or shape[1:] not in ((), (1,)):
         return ("give one number per start: the ratio of the two gradients' lengths "
                 "(np.linalg.norm of each), not one ratio per weight")
     wrong, zero = gradient_ratios()
