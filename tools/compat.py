@@ -96,8 +96,8 @@ def run_notebooks(python: Path, name: str) -> bool:
     notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     folder = OUT / f"{name}-notebooks"
     shutil.rmtree(folder, ignore_errors=True)
-    return sh(python, ROOT / "tools" / "run_notebooks.py", "--copy-to", folder, *notebooks,
-              check=False)
+    return sh(python, ROOT / "tools" / "run_notebooks.py", "--jobs", "2", "--copy-to", folder,
+              *notebooks, check=False)
 
 
 def resolved_run(uv: str, wheel: Path, name: str, minor: str, lowest: bool) -> str:

@@ -18,6 +18,7 @@ import argparse
 import shutil
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 
@@ -47,26 +48,34 @@ def run_one(path: Path, timeout: int, keep: bool = False) -> str | None:
     return None
 
 
+def _timed(path: Path, timeout: int, keep: bool) -> tuple[str | None, float]:
+    start = time.perf_counter()
+    reason = run_one(path, timeout, keep=keep)
+    return reason, time.perf_counter() - start
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="+", type=Path)
     parser.add_argument("--copy-to", type=Path, help="copy the notebooks here and run the copies")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per cell")
+    parser.add_argument("--jobs", type=int, default=1, help="notebooks run at the same time")
     args = parser.parse_args(argv)
     paths = args.notebooks
     if args.copy_to:
         args.copy_to.mkdir(parents=True, exist_ok=True)
         paths = [Path(shutil.copy(p, args.copy_to / p.name)) for p in paths]
-    failed = 0
-    for path in paths:
-        start = time.perf_counter()
-        reason = run_one(path, args.timeout, keep=args.copy_to is not None)
-        took = time.perf_counter() - start
-        if reason is None:
-            print(f"ok      {path.name} ({took:.1f} s)", flush=True)
-        else:
-            failed += 1
-            print(f"FAILED  {path.name} ({took:.1f} s): {reason}", flush=True)
+    with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        futures = [pool.submit(_timed, path, args.timeout, args.copy_to is not None)
+                   for path in paths]
+        failed = 0
+        for path, future in zip(paths, futures, strict=True):
+            reason, took = future.result()
+            if reason is None:
+                print(f"ok      {path.name} ({took:.1f} s)", flush=True)
+            else:
+                failed += 1
+                print(f"FAILED  {path.name} ({took:.1f} s): {reason}", flush=True)
     print(f"{len(paths) - failed} of {len(paths)} notebooks ran top to bottom", flush=True)
     return 1 if failed else 0
 
