@@ -255,6 +255,8 @@ def test_labels_and_kwargs_reach_the_display(ax):
         lambda g: g[:, 0], TOY, ax=ax, xlabel="feature a", ylabel="feature b", alpha=0.5
     )
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("feature a", "feature b")
+    (surface,) = [c for c in ax.collections if isinstance(c, QuadContourSet) and c.filled]
+    assert surface.get_alpha() == 0.5
 
 
 def test_pyplot_state_and_rcparams_untouched(ax):
@@ -265,21 +267,14 @@ def test_pyplot_state_and_rcparams_untouched(ax):
     assert dict(mpl.rcParams) == before_rc
 
 
-def test_new_figure_only_when_ax_is_none():
+def test_a_new_figure_of_the_default_size_only_when_ax_is_none():
     before_rc = dict(mpl.rcParams)
     before = set(plt.get_fignums())
     result = plot_decision_boundary(lambda g: g[:, 0], TOY, grid_resolution=10)
     try:
         assert set(plt.get_fignums()) - before == {result.figure.number}
-        assert dict(mpl.rcParams) == before_rc
-    finally:
-        plt.close(result.figure)
-
-
-def test_default_figure_size_and_a_new_figure_only_when_ax_is_none():
-    result = plot_decision_boundary(lambda g: g[:, 0], TOY, grid_resolution=10)
-    try:
         assert tuple(result.figure.get_size_inches()) == style.FIGSIZE
+        assert dict(mpl.rcParams) == before_rc
     finally:
         plt.close(result.figure)
 

@@ -75,13 +75,13 @@ def test_every_local_asset_exists(path):
 
 def test_mathjax_is_served_from_the_site():
     require_site()
+    pages_with_mathjax = 0
     for nb in NOTEBOOKS:
         loads = [url for _, tag, url in scan(page_path(nb)).loads if tag == "<script src>"]
         mathjax = [url for url in loads if "MathJax.js" in url]
-        if mathjax:
-            assert all(url.startswith("../_static/mathjax/") for url in mathjax), mathjax
-            return
-    pytest.fail("no notebook page loads MathJax: the math would stay raw TeX")
+        assert all(url.startswith("../_static/mathjax/") for url in mathjax), (nb, mathjax)
+        pages_with_mathjax += bool(mathjax)
+    assert pages_with_mathjax, "no notebook page loads MathJax: the math would stay raw TeX"
 
 
 def test_javascript_and_css_name_no_remote_host_they_could_load():
