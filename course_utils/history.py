@@ -19,6 +19,11 @@ def history_dict(history) -> dict[str, np.ndarray]:
 
     Raises ``TypeError`` for anything else and ``ValueError`` when it is empty or when the
     metrics were recorded for different numbers of epochs.
+
+    Parameters
+    ----------
+    history : keras.callbacks.History or dict
+        What ``fit`` returns, or a dict of per-epoch lists such as its ``history``.
     """
     logs = getattr(history, "history", history)
     if not isinstance(logs, dict):
