@@ -4,6 +4,11 @@ A wrong type raises ``TypeError`` and a value out of range ``ValueError``; both 
 ``"<name> must be <what>; got <value>"``, for example ``grid_resolution must be an int >= 2;
 got 2.5 (float)``. Booleans are refused where a number is expected: ``True`` is an ``int`` to
 Python, but passing it for a count or a size is always a slip.
+
+``sklearn.utils.check_scalar`` does a similar job but is not used here: it accepts ``True`` as
+an int and NaN or infinity as a real, words its messages differently (``ncols == 0, must be >=
+1.``), so a wrapper would have to pre-check, post-check and re-raise both exceptions, and
+importing it costs about 0.9 s of CPU in notebooks that otherwise never load scikit-learn.
 """
 
 from __future__ import annotations
