@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
+from html_scan import missing_local_assets, remote_loads, scan, strip_comments
 from site_pages import NOTEBOOKS, SITE_DIR, page_path, require_site
-from test_decks_static import _strip_comments, missing_local_assets, remote_loads, scan
 
 HTML_FILES = sorted(SITE_DIR.rglob("*.html")) if SITE_DIR.is_dir() else []
 STATIC = SITE_DIR / "_static"
@@ -88,7 +88,7 @@ def test_javascript_and_css_name_no_remote_host_they_could_load():
     assert ASSETS, f"no JavaScript or CSS in {STATIC}: run `make site`"
     unknown = []
     for path in ASSETS:
-        code = _strip_comments(path.read_text(encoding="utf-8", errors="replace"))
+        code = strip_comments(path.read_text(encoding="utf-8", errors="replace"))
         for match in URL.finditer(code):
             url = match.group(0)
             if not any(re.sub("^(https?:)?", "", url).startswith(re.sub("^https?:", "", ok))
