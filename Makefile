@@ -60,7 +60,7 @@ lint: setup
 	$(BIN)/ruff check .
 
 test-unit: setup
-	$(BIN)/pytest tests course_utils --ignore=tests/browser --ignore=tests/site \
+	$(BIN)/pytest tests course_utils --doctest-modules --ignore=tests/browser --ignore=tests/site \
 	  --cov=course_utils --cov-report=term-missing:skip-covered --cov-fail-under=95
 
 # The course notebooks under strict nbval, two at a time. Their student editions are the same
