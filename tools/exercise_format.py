@@ -20,6 +20,8 @@ from __future__ import annotations
 import ast
 import copy
 import re
+import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 import nbformat
@@ -36,6 +38,7 @@ __all__ = [
     "find_exercises",
     "is_solution_cell",
     "placeholder",
+    "run_command",
     "solution_metadata",
     "strip_solutions",
     "validate",
@@ -300,3 +303,18 @@ def solution_leaks(cells, name: str = "notebook") -> list[str]:
         for n in bound:
             from_solution.pop(n, None)
     return leaks
+
+
+def run_command(label: str, write: Callable[[], Iterable]) -> int:
+    """Run a make target's ``write()``: list what it wrote, or say in one line why it could not.
+
+    ``label`` starts the error line (``make student: ...``); the return value is the exit code.
+    """
+    try:
+        written = write()
+    except ValueError as error:  # ExerciseFormatError included
+        print(f"{label}: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    return 0

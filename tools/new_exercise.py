@@ -20,7 +20,7 @@ import nbformat
 if not __package__:  # run as a script: the repository root holds the tools package
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tools.exercise_format import EXERCISE_ID, exercise_cells, find_exercises
+from tools.exercise_format import EXERCISE_ID, exercise_cells, find_exercises, run_command
 
 __all__ = ["main", "scaffold"]
 
@@ -93,14 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("id", help="the new exercise's id, NN.k")
     parser.add_argument("--root", default=ROOT, help="the repository (default: this one)")
     args = parser.parse_args(argv)
-    try:
-        written = scaffold(args.id, args.root)
-    except ValueError as error:
-        print(f"make new-exercise: {error}", file=sys.stderr)
-        return 1
-    for path in written:
-        print(f"wrote {path}")
-    return 0
+    return run_command("make new-exercise", lambda: scaffold(args.id, args.root))
 
 
 if __name__ == "__main__":

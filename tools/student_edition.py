@@ -22,7 +22,7 @@ import nbformat
 if not __package__:  # run as a script: the repository root holds the tools package
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tools.exercise_format import ExerciseFormatError
+from tools.exercise_format import run_command
 from tools.exercise_format import strip_solutions as student_edition
 
 __all__ = ["build", "main", "student_edition"]
@@ -53,14 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="build/student", help="folder to write into")
     parser.add_argument("notebooks", nargs="+", help="course notebooks (.ipynb)")
     args = parser.parse_args(argv)
-    try:
-        written = build(args.notebooks, args.out)
-    except (ExerciseFormatError, ValueError) as error:
-        print(f"make student: {error}", file=sys.stderr)
-        return 1
-    for path in written:
-        print(f"wrote {path}")
-    return 0
+    return run_command("make student", lambda: build(args.notebooks, args.out))
 
 
 if __name__ == "__main__":
