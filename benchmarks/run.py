@@ -149,7 +149,7 @@ def _verdict(key: str, value: float) -> str:
 
 
 def notebook_table_rows(results: dict) -> list[str]:
-    """The README benchmark table's rows on notebook timing, for whatever notebooks were run."""
+    """CONTRIBUTING.md's benchmark rows on notebook timing, for whatever notebooks were run."""
     names = list(results["notebook_seconds"])
     numbers = " / ".join(name[:2] for name in names)
 
@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-setup", action="store_true", help="skip the fresh-install timing")
     parser.add_argument(
         "--table", action="store_true",
-        help="measure nothing: print the README's notebook rows from benchmarks/results.json",
+        help="measure nothing: print CONTRIBUTING.md's notebook rows from benchmarks/results.json",
     )  # fmt: skip
     parser.add_argument(
         "--notebooks-only", action="store_true",
@@ -267,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     (ROOT / "benchmarks" / "results.json").write_text(
         json.dumps(results, indent=2, default=float) + "\n"
     )
-    print("\nwritten to benchmarks/results.json; the README's notebook rows:\n")
+    print("\nwritten to benchmarks/results.json; CONTRIBUTING.md's notebook rows:\n")
     print("\n".join(notebook_table_rows(results)))
     return 0
 

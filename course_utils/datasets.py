@@ -1,24 +1,35 @@
 """Loaders for the small CSV files in ``data/`` (see ``data/README.md`` for their origin).
 
-Every loader reads from the course's ``data/`` folder by default and accepts ``data_dir`` to
-read the same file name from somewhere else (tests, a student's own copy). A missing file
-raises ``FileNotFoundError`` naming the path; content that does not have the expected shape
-raises ``ValueError`` naming the file and what was wrong.
+The files travel with the package: an installed wheel carries them in ``course_utils/data``,
+and a checkout of the repository reads them from its top-level ``data/`` folder, so a notebook
+finds them from any working directory. Every loader accepts ``data_dir`` to read the same file
+name from somewhere else (tests, a student's own copy). A missing file raises
+``FileNotFoundError`` naming the path; numbers that do not parse raise numpy's ``ValueError``,
+which names the line.
 """
 
 from __future__ import annotations
 
-import csv
-import math
 import os
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
 __all__ = ["DATA_DIR", "PartyScores", "load_party_scores", "load_toy_points"]
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+def _shipped_data_dir() -> Path:
+    # A wheel installs data/ inside the package (pyproject.toml's force-include); a checkout,
+    # editable install included, keeps it at the top of the repository.
+    packaged = resources.files(__package__) / "data"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+DATA_DIR = _shipped_data_dir()
 
 TOY_POINTS_FILE = "toy_points.csv"
 PARTY_SCORES_FILE = "party_scores.csv"
@@ -51,47 +62,24 @@ class PartyScores:
     models: dict[str, np.ndarray]
 
 
-def _resolve(data_dir: str | os.PathLike[str] | None, name: str, what: str) -> Path:
-    if data_dir is None:
-        folder = DATA_DIR
-    elif isinstance(data_dir, (str, os.PathLike)):
-        folder = Path(data_dir)
-    else:
+def _read_table(data_dir, name: str, header: list[str] | None = None) -> np.ndarray:
+    """The file's rows as a structured array, after the checks a student can act on."""
+    if data_dir is not None and not isinstance(data_dir, str | os.PathLike):
         raise TypeError(f"data_dir must be a path (str or os.PathLike) or None; got {data_dir!r}")
-    path = folder / name
+    path = Path(DATA_DIR if data_dir is None else data_dir) / name
     if not path.is_file():
         raise FileNotFoundError(
-            f"{path} not found: it should hold {what}. The course ships it in data/; "
+            f"{path} not found. The course ships {name} with course_utils; "
             "pass data_dir=... if your copy lives elsewhere."
         )
-    return path
-
-
-def _read_rows(path: Path, header: list[str] | None = None) -> tuple[list[str], list[list[str]]]:
-    with path.open(newline="", encoding="utf-8") as handle:
-        rows = [row for row in csv.reader(handle) if any(cell.strip() for cell in row)]
-    if not rows:
-        raise ValueError(f"{path} is empty; expected a header line and data rows")
-    found = [cell.strip() for cell in rows[0]]
+    table = np.genfromtxt(path, delimiter=",", names=True, dtype=None, encoding="utf-8",
+                          ndmin=1, invalid_raise=True)
+    found = list(table.dtype.names or ())
     if header is not None and found != header:
         raise ValueError(f"{path} must have the header {','.join(header)}; got {','.join(found)}")
-    body = [[cell.strip() for cell in row] for row in rows[1:]]
-    for number, row in enumerate(body, start=2):
-        if len(row) != len(found):
-            raise ValueError(
-                f"{path} line {number} has {len(row)} fields; expected {len(found)} like the header"
-            )
-    return found, body
-
-
-def _number(path: Path, text: str, column: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise ValueError(f"{path}: column {column} must hold numbers; got {text!r}") from None
-    if not math.isfinite(value):
-        raise ValueError(f"{path}: column {column} must hold finite numbers; got {text!r}")
-    return value
+    if table.size == 0:
+        raise ValueError(f"{path} has a header but no data rows")
+    return table
 
 
 def load_toy_points(
@@ -102,7 +90,7 @@ def load_toy_points(
     Parameters
     ----------
     data_dir : str or os.PathLike, optional
-        Folder holding ``toy_points.csv``; the course's ``data/`` when None.
+        Folder holding ``toy_points.csv``; the course's shipped data when None.
 
     Returns
     -------
@@ -111,18 +99,18 @@ def load_toy_points(
     y : numpy.ndarray of float64, shape (4,)
         Their labels -1, -1, +1, +1. Both are fresh arrays on every call, so a notebook may
         modify them.
+
+    Examples
+    --------
+    >>> X, y = load_toy_points()
+    >>> X.shape, y.tolist()
+    ((4, 2), [-1.0, -1.0, 1.0, 1.0])
     """
-    path = _resolve(data_dir, TOY_POINTS_FILE, "the four toy points (columns x0, x1, label)")
-    header = ["x0", "x1", "label"]
-    _, body = _read_rows(path, header)
-    if not body:
-        raise ValueError(f"{path} has a header but no data rows")
-    table = np.array(
-        [[_number(path, c, k) for c, k in zip(row, header, strict=True)] for row in body]
-    )
-    X, y = table[:, :2], table[:, 2]
-    if not np.all(np.isin(y, (-1.0, 1.0))):
-        raise ValueError(f"{path}: column label must hold -1 or 1; got {sorted(set(y.tolist()))}")
+    table = _read_table(data_dir, TOY_POINTS_FILE, ["x0", "x1", "label"])
+    X = np.column_stack([table["x0"], table["x1"]]).astype(np.float64)
+    y = table["label"].astype(np.float64)
+    if not np.all(np.isfinite(X)) or not np.all(np.isin(y, (-1.0, 1.0))):
+        raise ValueError(f"{TOY_POINTS_FILE} must hold finite x0, x1 and labels -1 or 1")
     return X, y
 
 
@@ -130,9 +118,7 @@ def load_party_scores(data_dir: str | os.PathLike[str] | None = None) -> PartySc
     """Load the three-person, two-model probability table of notebook 03.
 
     The file has one row per (model, person): ``model, person, true_class`` followed by one
-    probability column per class. Every model must score the same people in the same order,
-    each person's true class must be one of the class columns, and each row must be a
-    probability distribution (entries in [0, 1], summing to 1 within 1e-6).
+    probability column per class. Every model scores the same people in the same order.
 
     Parameters
     ----------
@@ -144,45 +130,38 @@ def load_party_scores(data_dir: str | os.PathLike[str] | None = None) -> PartySc
     PartyScores
         With the shipped file ``y_true`` and each entry of ``models`` have shape (3, 3) and
         ``labels`` is ``[2, 1, 0]`` (Democrat, Republican, Other).
+
+    Examples
+    --------
+    >>> scores = load_party_scores()
+    >>> scores.classes, scores.labels.tolist()
+    (('Other', 'Republican', 'Democrat'), [2, 1, 0])
     """
-    path = _resolve(
-        data_dir, PARTY_SCORES_FILE, "the party probability table (model, person, true_class, ...)"
-    )
-    header, body = _read_rows(path)
-    if header[:3] != ["model", "person", "true_class"] or len(header) < 5:
+    table = _read_table(data_dir, PARTY_SCORES_FILE)
+    names = list(table.dtype.names)
+    if names[:3] != ["model", "person", "true_class"] or len(names) < 5:
         raise ValueError(
-            f"{path} must start with the columns model,person,true_class followed by at least "
-            f"two class columns; got {','.join(header)}"
+            f"{PARTY_SCORES_FILE} must start with the columns model,person,true_class followed "
+            f"by at least two class columns; got {','.join(names)}"
         )
-    classes = tuple(header[3:])
-    rows: dict[str, list[list[str]]] = {}
-    for row in body:
-        rows.setdefault(row[0], []).append(row)
-    if not rows:
-        raise ValueError(f"{path} has a header but no data rows")
-
-    first = next(iter(rows.values()))
-    people = tuple(row[1] for row in first)
-    truth = tuple(row[2] for row in first)
-    models: dict[str, np.ndarray] = {}
-    for name, group in rows.items():
-        if tuple(row[1] for row in group) != people or tuple(row[2] for row in group) != truth:
-            raise ValueError(
-                f"{path}: model {name!r} must list the same people with the same true classes, "
-                f"in the same order, as the first model ({', '.join(people)})"
-            )
-        probs = np.array(
-            [[_number(path, c, k) for c, k in zip(r[3:], classes, strict=True)] for r in group]
-        )
-        if np.any(probs < 0) or np.any(probs > 1):
-            raise ValueError(f"{path}: model {name!r} has probabilities outside [0, 1]")
-        if not np.allclose(probs.sum(axis=1), 1.0, atol=1e-6):
-            raise ValueError(f"{path}: each row of model {name!r} must sum to 1")
-        models[name] = probs
-
+    classes = tuple(names[3:])
+    probs = np.column_stack([table[c] for c in classes]).astype(np.float64)
+    model_names = list(dict.fromkeys(table["model"].tolist()))
+    first = table["model"] == model_names[0]
+    people = tuple(table["person"][first].tolist())
+    truth = tuple(table["true_class"][first].tolist())
+    models = {}
+    for name in model_names:
+        rows = table["model"] == name
+        if tuple(table["person"][rows]) != people or tuple(table["true_class"][rows]) != truth:
+            raise ValueError(f"{PARTY_SCORES_FILE}: model {name!r} must list the same people "
+                             f"with the same true classes, in the same order, as the first")
+        models[name] = probs[rows]
+    if not np.allclose(probs.sum(axis=1), 1.0, atol=1e-6) or np.any(probs < 0):
+        raise ValueError(f"{PARTY_SCORES_FILE}: each row must be a probability distribution")
     unknown = sorted(set(truth) - set(classes))
     if unknown:
-        raise ValueError(f"{path}: true_class {unknown} is not one of the classes {classes}")
+        raise ValueError(f"true_class {unknown} is not one of the classes {classes}")
     labels = np.array([classes.index(c) for c in truth], dtype=np.int64)
-    y_true = np.eye(len(classes))[labels]
-    return PartyScores(classes=classes, people=people, y_true=y_true, labels=labels, models=models)
+    return PartyScores(classes=classes, people=people, y_true=np.eye(len(classes))[labels],
+                       labels=labels, models=models)

@@ -231,7 +231,7 @@ def model_to_digraph(model, *, name: str | None = None, rankdir: str = "TB") -> 
         raise ValueError(f"model {model.name!r} has no layers to draw")
     try:
         outputs = list(model.outputs)
-    except AttributeError:
+    except (AttributeError, ValueError):  # Keras before 3.6 raises for a Sequential without Input
         outputs = []
     if not outputs:
         raise ValueError(

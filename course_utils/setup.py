@@ -14,11 +14,14 @@ from ._checks import check_int
 __all__ = ["Check", "check_environment", "format_report", "seed_everything"]
 
 DIST_NAME = "mlp-course"
+# The extra that brings TensorFlow to a fresh environment. A host that has TensorFlow already
+# (Colab, Kaggle, a JupyterHub image) installs the course without it.
+TF_EXTRA = "tensorflow"
+# Either wheel provides `import tensorflow`; the report checks whichever is installed.
+_TF_DISTS = ("tensorflow-cpu", "tensorflow")
 # Import names differ from distribution names for a few packages; what a student types to
 # check a version by hand is the import name, so the report shows that.
 _IMPORT_NAMES = {"scikit-learn": "sklearn", "tensorflow-cpu": "tensorflow"}
-# Tools the notebooks do not import; their absence does not stop the course from running.
-_NOT_CHECKED = {"jupyterlab", "jupyterlab-rise"}
 
 
 def seed_everything(seed: int = 42) -> int:
@@ -42,23 +45,42 @@ def seed_everything(seed: int = 42) -> int:
     import tensorflow as tf
 
     keras.utils.set_random_seed(seed)
+    _reset_keras_seed_generator()
     tf.config.experimental.enable_op_determinism()
     return seed
 
 
+def _reset_keras_seed_generator() -> None:
+    """Make unseeded Keras draws start over, as ``set_random_seed`` itself does from Keras 3.13.
+
+    Older Keras keeps its global ``SeedGenerator`` across ``set_random_seed`` calls, so
+    re-running a notebook's setup cell in the same kernel would not repeat the numbers.
+    """
+    try:
+        from keras.src.backend.common import global_state
+    except ImportError:  # a Keras that moved it; from 3.13 set_random_seed resets it anyway
+        return
+    global_state.set_global_attribute("global_seed_generator", None)
+
+
 @dataclass(frozen=True)
 class Check:
-    """One line of the environment report: what was found and what to do if it is wrong."""
+    """One line of the environment report: what was found and what to do if it is wrong.
+
+    ``note`` is a plain-words remark for a line that is fine but worth knowing about (a
+    hosted service's own TensorFlow, say); it is printed under the table.
+    """
 
     name: str
     found: str | None
     required: str
     ok: bool
     fix: str = ""
+    note: str = ""
 
 
-def _requirements(dist: str) -> list[tuple[str, str]]:
-    """(name, specifier) pairs of the course's runtime dependencies that apply here.
+def _requirements(dist: str, extra: str = "") -> list[tuple[str, str]]:
+    """(name, specifier) pairs of the course's dependencies (or one extra's) that apply here.
 
     Read from the installed project's metadata so that pyproject.toml stays the one place
     where minimum versions are written down.
@@ -76,10 +98,51 @@ def _requirements(dist: str) -> list[tuple[str, str]]:
     out = []
     for line in raw:
         req = Requirement(line)
-        if req.marker is not None and not req.marker.evaluate({"extra": ""}):
+        in_extra = req.marker is not None and "extra" in str(req.marker)
+        if in_extra != bool(extra):
+            continue
+        if req.marker is not None and not req.marker.evaluate({"extra": extra}):
             continue
         out.append((req.name, str(req.specifier)))
     return out
+
+
+def _tensorflow_check(dist: str) -> list[Check]:
+    """One line for TensorFlow, whichever wheel provides it, and for the tensorboard it needs."""
+    from packaging.specifiers import SpecifierSet
+
+    wanted = dict(_requirements(dist, TF_EXTRA))
+    expected = next((name for name in _TF_DISTS if name in wanted), None)
+    if expected is None:  # an extra without TensorFlow: nothing to check
+        return []
+    spec = wanted[expected]
+    installed = [(name, _version_of(name)) for name in _TF_DISTS if _version_of(name)]
+    checks = []
+    if not installed:
+        checks.append(Check("tensorflow", None, spec, False,
+                            f"pip install '{DIST_NAME}[{TF_EXTRA}]' (or run 'make setup' again)"))
+    else:
+        name, found = installed[0]
+        ok = SpecifierSet(spec).contains(found, prereleases=True)
+        note = ""
+        if name != expected or len(installed) > 1:
+            note = (
+                f"TensorFlow comes from the '{name}' wheel, as on Colab, Kaggle and most "
+                "JupyterHubs: the course runs on it, though the last digits it prints may "
+                "differ from the stored outputs"
+            )
+            if len(installed) > 1:
+                note += (f"; both {' and '.join(n for n, _ in installed)} are installed, so "
+                         f"uninstall the one you did not mean to have")
+        fix = "" if ok else f"pip install --upgrade '{name}{spec}'"
+        checks.append(Check("tensorflow", found, spec, ok, fix, note))
+    for other, other_spec in wanted.items():
+        if other not in _TF_DISTS:
+            found = _version_of(other)
+            ok = found is not None and SpecifierSet(other_spec).contains(found, prereleases=True)
+            checks.append(Check(other, found, other_spec, ok,
+                                "" if ok else f"pip install '{other}{other_spec}'"))
+    return checks
 
 
 def _version_of(dist_name: str) -> str | None:
@@ -113,9 +176,8 @@ def check_environment(dist: str = DIST_NAME) -> list[Check]:
             "" if py_ok else f"use a Python {py_required} and recreate the environment",
         )
     ]
+    checks.extend(_tensorflow_check(dist))
     for name, spec in _requirements(dist):
-        if name in _NOT_CHECKED:
-            continue
         found = _version_of(name)
         ok = found is not None and SpecifierSet(spec).contains(found, prereleases=True)
         fix = "" if ok else f"pip install '{name}{spec}' (or run 'make setup' again)"
@@ -156,6 +218,7 @@ def format_report(checks: list[Check]) -> str:
         lines.append(f"{c.name:<{width}}  {c.found or 'missing':<10}  {c.required:<13}  {status}")
     problems = [c for c in checks if not c.ok]
     lines.append("")
+    lines.extend(f"Note on {c.name}: {c.note}." for c in checks if c.note)
     if problems:
         lines.extend(f"To fix {c.name}: {c.fix}." for c in problems)
     else:

@@ -8,6 +8,15 @@ from __future__ import annotations
 
 import html
 import re
+import tomllib
+from pathlib import Path
+
+# The repository's address and release tag, from pyproject.toml (the one place they are written;
+# the notebooks' launch cells and the README's table come from it too, tools/launch.py). This
+# file runs from site/ and from build.py's staging folder, so look upwards for it.
+_PYPROJECT = next(p / "pyproject.toml" for p in Path(__file__).resolve().parents
+                  if (p / "pyproject.toml").is_file())
+_META = tomllib.loads(_PYPROJECT.read_text(encoding="utf-8"))["project"]
 
 project = "The Multilayer Perceptron"
 author = "The MLP course authors"
@@ -51,6 +60,16 @@ html_theme_options = {
     "use_download_button": False,  # each notebook page links its .ipynb itself (see below)
     "use_fullscreen_button": False,
     "use_repository_button": False,
+    # "Launch" menu on each notebook page: Binder and Colab open the page's notebook at this
+    # release's tag (repository path notebooks/NN_name.ipynb, as the page path says).
+    "repository_url": _META["urls"]["Repository"],
+    "repository_branch": f"v{_META['version']}",
+    "path_to_docs": "",
+    "launch_buttons": {
+        "binderhub_url": "https://mybinder.org",
+        "colab_url": "https://colab.research.google.com",
+        "notebook_interface": "jupyterlab",
+    },
     "navigation_with_keys": False,
     "show_navbar_depth": 1,
 }

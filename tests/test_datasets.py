@@ -17,7 +17,8 @@ def write(folder: Path, name: str, text: str) -> Path:
     return folder
 
 
-def test_data_dir_is_the_repository_data_folder():
+def test_data_dir_in_a_checkout_is_the_repository_data_folder():
+    # A wheel carries the files inside the package; tests/test_package.py builds one.
     assert datasets.DATA_DIR == Path(__file__).resolve().parent.parent / "data"
     assert (datasets.DATA_DIR / "README.md").is_file()
 
@@ -75,7 +76,7 @@ def test_data_dir_override_reads_another_folder(tmp_path):
 
 @pytest.mark.parametrize("loader", [load_toy_points, load_party_scores])
 def test_missing_file_names_path_and_content(tmp_path, loader):
-    with pytest.raises(FileNotFoundError, match=r"\.csv not found: it should hold"):
+    with pytest.raises(FileNotFoundError, match=r"\.csv not found\. The course ships"):
         loader(data_dir=tmp_path)
 
 
@@ -88,13 +89,11 @@ def test_data_dir_of_wrong_type(loader):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("", "is empty"),
         ("a,b,c\n1,2,1\n", "must have the header x0,x1,label"),
         (TOY_HEADER, "no data rows"),
-        (TOY_HEADER + "1,2\n", "line 2 has 2 fields; expected 3"),
-        (TOY_HEADER + "1,two,1\n", "column x1 must hold numbers; got 'two'"),
-        (TOY_HEADER + "1,nan,1\n", "column x1 must hold finite numbers"),
-        (TOY_HEADER + "1,2,0\n", r"column label must hold -1 or 1; got \[0\.0\]"),
+        (TOY_HEADER + "1,2,1\n1,2\n", "Line #3"),
+        (TOY_HEADER + "1,nan,1\n", "finite x0, x1 and labels -1 or 1"),
+        (TOY_HEADER + "1,2,0\n", "finite x0, x1 and labels -1 or 1"),
     ],
 )
 def test_malformed_toy_points(tmp_path, text, message):
@@ -127,9 +126,8 @@ def test_party_scores_from_another_folder(tmp_path):
             PARTY_HEADER + GOOD_PARTY.replace("Model 2,Person2", "Model 2,Person9"),
             "model 'Model 2' must list the same people",
         ),
-        (PARTY_HEADER + GOOD_PARTY.replace("0.1,0.7,0.2", "0.1,x,0.2"), "column Republican"),
-        (PARTY_HEADER + GOOD_PARTY.replace("0.1,0.7,0.2", "-0.1,0.9,0.2"), r"outside \[0, 1\]"),
-        (PARTY_HEADER + GOOD_PARTY.replace("0.1,0.7,0.2", "0.1,0.7,0.3"), "must sum to 1"),
+        (PARTY_HEADER + GOOD_PARTY.replace("0.1,0.7,0.2", "-0.1,0.9,0.2"), "a probability"),
+        (PARTY_HEADER + GOOD_PARTY.replace("0.1,0.7,0.2", "0.1,0.7,0.3"), "a probability"),
         (
             PARTY_HEADER + GOOD_PARTY.replace("Republican,0", "Green,0"),
             r"true_class \['Green'\] is not one of the classes",

@@ -38,7 +38,12 @@ def _environment() -> tuple[dict[str, str], dict[str, Requirement]]:
     return conda, pip
 
 
-@pytest.mark.parametrize("group", ["runtime", "dev"])
+def _groups() -> list[str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return ["runtime", *project["optional-dependencies"]]
+
+
+@pytest.mark.parametrize("group", _groups())
 def test_every_pyproject_dependency_is_in_environment_yml(group):
     conda, pip = _environment()
     missing, wrong_bound = [], []
@@ -75,7 +80,7 @@ def test_environment_yml_installs_the_project_editable():
 def test_lock_file_pins_every_dependency():
     lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
     pinned = {line.split("==")[0].strip().lower() for line in lock.splitlines() if "==" in line}
-    for group in ("runtime", "dev"):
+    for group in _groups():
         for req in _pyproject_requirements(group):
             assert req.name.lower() in pinned, (
                 f"{req.name} is not pinned in requirements.lock; run make lock"

@@ -4,6 +4,7 @@ from course_utils import exercises as ex
 from course_utils.exercises import _core
 
 import math
+import re
 from pathlib import Path
 
 import nbformat
@@ -42,36 +43,126 @@ def test_placeholder_is_not_attempted(demo, capsys):
 def test_partly_filled_tuple(demo):
     verdict = ex.evaluate(demo, (1.0, ...))
     assert verdict.status == "incorrect" and "1 of 2 parts" in verdict.hint
+    assert verdict.kind is ex.Kind.PARTLY_ATTEMPTED
 
 
 def test_anticipated_mistake_comes_first(demo):
-    assert ex.evaluate(demo, [0.5, 0.3, 0.2]).hint == "you reversed the classes"
+    verdict = ex.evaluate(demo, [0.5, 0.3, 0.2])  # also the right numbers in another order
+    assert verdict.hint == "you reversed the classes" and verdict.kind is ex.Kind.ANTICIPATED
+
+
+def test_a_hint_written_by_the_check_counts_as_anticipated():
+    ex.exercise("99.4")(lambda answer: "add the two numbers")
+    try:
+        verdict = ex.evaluate("99.4", 3)
+    finally:
+        del _core._REGISTRY["99.4"]
+    assert verdict.kind is ex.Kind.ANTICIPATED and verdict.hint == "add the two numbers"
 
 
 @pytest.mark.parametrize(
-    ("answer", "fragment"),
+    ("answer", "kind", "fragment"),
     [
-        ([0.2, 0.3], "shape (2,); expected shape (3,)"),
-        ([[0.2, 0.3, 0.5]], "right values, wrong shape"),
-        ([-0.2, -0.3, -0.5], "wrong sign"),
-        ([0.2, 0.3, 0.6], "sum to 1"),
-        ("abc", "should be numbers"),
-        ([0.2, np.nan, 0.5], "nan or inf"),
+        ([0.2, 0.3], ex.Kind.SHAPE, "has shape (2,); expected shape (3,)"),
+        ([[0.2, 0.3, 0.5]], ex.Kind.RESHAPED, "right values, wrong shape"),
+        ([-0.2, -0.3, -0.5], ex.Kind.SIGN, "wrong sign"),
+        ([0.2, 0.3, 0.6], ex.Kind.NOT_PROBABILITIES, "sum to 1"),
+        ([0.2, -0.1, 0.9], ex.Kind.NOT_PROBABILITIES, "cannot be negative"),
+        ("abc", ex.Kind.STRING, "a string, not a number: assign the value you computed"),
+        ("0.2 0.3 0.5", ex.Kind.STRING, "a string, not a number"),
+        (["0.2", "0.3", "0.5"], ex.Kind.STRING, "holds a string, not a number: write the number "
+         "without quotes"),
+        ({"a": 1}, ex.Kind.NOT_NUMBERS, "should be numbers (shape (3,)); got dict"),
+        ([0.2, np.nan, 0.5], ex.Kind.NOT_FINITE, "nan or inf"),
+        ([0.2, None, 0.5], ex.Kind.NONE_VALUE, "holds None: print(x) shows x but returns None"),
+        (None, ex.Kind.NONE_VALUE, "None is not an answer: print(x)"),
+        ([0.2, 0.5, 0.3], ex.Kind.ORDER, "two entries are swapped"),
+        ([0.19, 0.31, 0.5], ex.Kind.DIFFERS, "differs from the expected value by up to 0.01"),
     ],
 )
-def test_generic_diagnoses(demo, answer, fragment):
+def test_generic_diagnoses(demo, answer, kind, fragment):
     verdict = ex.evaluate(demo, answer)
-    assert verdict.status == "incorrect" and fragment in verdict.hint
+    assert verdict.status is ex.Status.INCORRECT and verdict.kind is kind, verdict
+    assert fragment in verdict.hint, verdict.hint
 
 
-def test_transposed_and_named_factors():
+def test_status_is_an_enum_that_prints_as_before(demo):
+    verdict = ex.evaluate(demo, [0.2, 0.3, 0.5])
+    assert verdict.status is ex.Status.CORRECT and verdict.status == "correct"
+    assert ex.NOT_ATTEMPTED is ex.Status.NOT_ATTEMPTED == "not attempted"
+    assert ex.evaluate(demo, ...).kind is None
+
+
+def test_compare_numbers_returns_a_kind_and_its_text():
+    diagnosis = ex.compare_numbers([1.0, 2.0], [1.0, 3.0], what="the pair")
+    assert diagnosis == ex.Diagnosis(ex.Kind.DIFFERS,
+                                     "the pair differs from the expected value by up to 1")
+    assert str(diagnosis) == diagnosis.text
+    assert diagnosis.about("first part") == ex.Diagnosis(ex.Kind.DIFFERS,
+                                                         f"first part: {diagnosis.text}")
+    assert ex.compare_numbers([1.0, 3.0], [1.0, 3.0]) is None
+    assert ex.compare_numbers(2.0, 1.0, mistakes=[(2.0, "doubled")]) == ex.Diagnosis(
+        ex.Kind.ANTICIPATED, "doubled")
+
+
+def test_transposed_and_factors():
     expected = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
-    assert "transposed" in ex.compare_numbers(expected.T, expected)
-    assert "3 times too large" in ex.compare_numbers(expected * 3, expected)
-    assert "a third" in ex.compare_numbers(expected / 3, expected)
-    assert "base 10" in ex.compare_numbers(expected / math.log(10), expected)
-    assert "factor of about 7" in ex.compare_numbers(expected * 7, expected)
-    assert "differs" in ex.compare_numbers(expected + [[0, 0, 1], [0, 0, 0]], expected)
+    kinds = {
+        "transposed": (expected.T, ex.Kind.TRANSPOSED),
+        "3 times too large": (expected * 3, ex.Kind.FACTOR),
+        "a third": (expected / 3, ex.Kind.FACTOR),
+        "base 10": (expected / math.log(10), ex.Kind.FACTOR),
+        "base 2": (expected / math.log(2), ex.Kind.FACTOR),
+        "every entry of your answer is about 7 times the expected one": (expected * 7,
+                                                                         ex.Kind.FACTOR),
+        "by up to 1": (expected + [[0, 0, 1], [0, 0, 0]], ex.Kind.DIFFERS),
+    }
+    for fragment, (answer, kind) in kinds.items():
+        diagnosis = ex.compare_numbers(answer, expected)
+        assert diagnosis.kind is kind and fragment in diagnosis.text, diagnosis
+
+
+def test_an_expected_zero_is_no_factor():
+    assert ex.compare_numbers([0.0, 1.0], [0.0, 0.0]).kind is ex.Kind.DIFFERS
+    assert ex.compare_numbers([1.0, 1.0], [0.0, 2.0]).kind is ex.Kind.DIFFERS
+
+
+def test_a_single_number_gets_no_unnamed_factor():
+    diagnosis = ex.compare_numbers(7.0, 1.0, what="your bound")
+    assert diagnosis == ex.Diagnosis(ex.Kind.DIFFERS,
+                                     "your bound differs from the expected value by 6")
+    # a named factor still says what it means
+    assert ex.compare_numbers(3.0, 1.0).kind is ex.Kind.FACTOR
+
+
+SOFTMAX = np.exp([-1.85, 0.42, 0.15]) / np.exp([-1.85, 0.42, 0.15]).sum()
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (1.47, 1.4702),
+        (4.61, 4.60517),
+        (0.82, 45 / 55),
+        (np.float32(0.82), 45 / 55),  # float32 digits still read as two decimals
+        (1e-6, 0.25**10),
+        (230, 229.0145),  # to the tens
+        ([0.055, 0.536, 0.409], SOFTMAX),
+        ([0.06, 0.54, 0.41], SOFTMAX),  # sums to 1.01: rounded comes first
+    ],
+)
+def test_numbers_rounded_by_hand_are_called_rounded(answer, expected):
+    diagnosis = ex.compare_numbers(answer, expected, atol=1e-12, probabilities=True)
+    assert diagnosis.kind is ex.Kind.ROUNDED and "close, but rounded" in diagnosis.text
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [(0.0, 0.3), (3, 2), (0.7, 0.75), (1.4705123, 1.4702), (1.4, 1.4702),
+     (2100, 2080), (2090, 2080)],  # a count is typed exactly, never rounded
+)
+def test_other_near_misses_are_not_called_rounded(answer, expected):
+    assert ex.compare_numbers(answer, expected).kind is not ex.Kind.ROUNDED
 
 
 def test_a_raising_check_becomes_a_line():
@@ -84,6 +175,7 @@ def test_a_raising_check_becomes_a_line():
     finally:
         del _core._REGISTRY["99.2"]
     assert verdict.status == "incorrect" and "AttributeError" in verdict.hint
+    assert verdict.kind is ex.Kind.CHECK_FAILED
 
 
 def test_authoring_errors_raise():
@@ -105,6 +197,34 @@ def test_the_hint_starts_a_sentence(demo):
     assert ex.evaluate(demo, [-0.2, -0.3, -0.5]).line.startswith(
         "Exercise 99.1: not correct yet. Your answer has the wrong sign"
     )
+
+
+@pytest.mark.parametrize(
+    ("hint", "line"),
+    [
+        ("your answer is transposed", "Your answer is transposed"),
+        ("a third of it", "A third of it"),
+        ("tf.multiply creates an op of type Mul", "tf.multiply creates an op of type Mul"),
+        ("x² is x**2 (or x * x); you used x", "x² is x**2 (or x * x); you used x"),
+        ("x * 2 doubles x", "x * 2 doubles x"),
+        ("dL/dK1 is transposed", "dL/dK1 is transposed"),
+        ("fan_in only", "fan_in only"),
+        ("σ'(0) is 0.25", "σ'(0) is 0.25"),
+        ("b1 + b2 adds biases", "b1 + b2 adds biases"),
+        ("f - y is the gradient", "f - y is the gradient"),
+    ],
+)
+def test_code_and_maths_keep_their_case(hint, line):
+    verdict = ex.Verdict("99.9", ex.Status.INCORRECT, hint)
+    assert verdict.line == f"Exercise 99.9: not correct yet. {line}"
+
+
+def test_no_check_decides_on_a_hints_wording():
+    folder = Path(ex.__file__).parent
+    for path in sorted(folder.glob("nb*.py")):
+        source = path.read_text(encoding="utf-8")
+        assert not re.search(r"hint\.startswith|in hint\b|hint ==|hint !=|in mistakes\.values",
+                             source), f"{path.name}: decide on hint.kind, not on its text"
 
 
 def _answer_cells():

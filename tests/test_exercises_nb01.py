@@ -55,6 +55,20 @@ def test_node_name_mistakes(answer, fragment):
     assert fragment in hint("01.1", answer)
 
 
+def test_tensor_names_get_drop_the_suffix():
+    tensor_names = [f"{name}:0" for name in nb01.NODE_NAMES]
+    assert hint("01.1", tensor_names).startswith("drop the :0: 'Add/x:0' names the first output")
+    assert "missing" not in hint("01.1", tensor_names)
+    reordered = tensor_names[2:3] + tensor_names[:2] + tensor_names[3:]
+    assert "; then: the right names in the wrong order" in hint("01.1", reordered)
+
+
+def test_code_at_the_start_of_a_hint_keeps_its_case():
+    multiply = nb01.NODE_NAMES[:6] + ["Multiply/x", "Multiply/y", "Multiply"]
+    assert ". tf.multiply creates an op of type Mul" in evaluate("01.1", multiply).line
+    assert ". x² is x**2 (or x * x)" in evaluate("01.2", [13.0, 32.0, 57.0]).line
+
+
 # 01.2 -- f(x, y) = x² + 3xy in a session
 
 
@@ -79,6 +93,7 @@ def test_session_values_are_accepted():
         ([16.0, 50.0, 108.0], "brackets"),
         ([13.0, 34.0], "shape (2,)"),
         ([-13.0, -34.0, -63.0], "wrong sign"),
+        (None, "print(x) shows x but returns None"),
     ],
 )
 def test_session_value_mistakes(answer, fragment):

@@ -109,7 +109,8 @@ def test_gradient_step_agrees_with_keras_sgd():
         ([0.56, 0.12, -0.04], "twice too large"),
         ([0.78, 0.06, 0.0], "step the bias too"),
         (np.array([0.78, 0.06]), "that is w alone"),
-        (([0.78, 0.06], "b"), "should be numbers"),
+        (([0.78, 0.06], "b"), "holds a string, not a number"),
+        ([0.78, 0.06, 0.0, 0.0], "shape (4,)"),
     ],
 )
 def test_gradient_step_mistakes(answer, fragment):

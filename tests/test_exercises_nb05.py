@@ -76,7 +76,7 @@ def test_lists_and_float32_are_accepted():
 
 
 def test_text_gets_a_line_not_an_error():
-    assert "should be numbers" in evaluate("05.4", "abc").hint
+    assert "a string, not a number" in evaluate("05.4", "abc").hint
 
 
 def test_a_wrong_shape_is_named():

@@ -52,7 +52,8 @@ def test_check_environment_flags_a_version_below_the_minimum(monkeypatch):
     )
     keras_check = next(c for c in check_environment() if c.name == "keras")
     assert not keras_check.ok
-    assert keras_check.fix.startswith("pip install 'keras>=3.0'")
+    bound = dict(setup._requirements(setup.DIST_NAME))["keras"]  # pyproject.toml's, installed
+    assert keras_check.fix.startswith(f"pip install 'keras{bound}'")
 
 
 def test_check_environment_explains_a_missing_course_package():
@@ -82,3 +83,47 @@ def test_format_report_says_all_is_well():
 def test_dot_version_is_read_from_dot(monkeypatch):
     assert setup._dot_version("dot") is not None
     assert setup._dot_version("/nonexistent/dot") is None
+
+
+def _pretend_installed(monkeypatch, versions):
+    real = setup._version_of
+    monkeypatch.setattr(
+        setup, "_version_of", lambda name: versions[name] if name in versions else real(name)
+    )
+
+
+def _tensorflow_line(checks):
+    return next(c for c in checks if c.name == "tensorflow")
+
+
+def test_a_hosted_full_tensorflow_is_reported_in_plain_words(monkeypatch):
+    # Colab, Kaggle and most JupyterHubs ship the full tensorflow wheel, not tensorflow-cpu.
+    _pretend_installed(monkeypatch, {"tensorflow-cpu": None, "tensorflow": "2.19.0"})
+    checks = check_environment()
+    line = _tensorflow_line(checks)
+    assert line.ok and line.found == "2.19.0"
+    report = format_report(checks)
+    assert "Note on tensorflow: TensorFlow comes from the 'tensorflow' wheel, as on Colab" in report
+    assert report.endswith("Everything the course needs is installed.")
+
+
+def test_a_missing_tensorflow_names_the_extra(monkeypatch):
+    _pretend_installed(monkeypatch, {"tensorflow-cpu": None, "tensorflow": None})
+    line = _tensorflow_line(check_environment())
+    assert not line.ok and line.found is None
+    assert line.fix.startswith("pip install 'mlp-course[tensorflow]'")
+
+
+def test_two_tensorflows_are_flagged(monkeypatch):
+    _pretend_installed(monkeypatch, {"tensorflow-cpu": "2.21.0", "tensorflow": "2.19.0"})
+    line = _tensorflow_line(check_environment())
+    assert "both tensorflow-cpu and tensorflow are installed" in line.note
+
+
+def test_an_old_host_tensorflow_gets_an_upgrade_command(monkeypatch):
+    _pretend_installed(monkeypatch, {"tensorflow-cpu": None, "tensorflow": "2.15.1"})
+    line = _tensorflow_line(check_environment())
+    assert not line.ok
+    wanted = dict(setup._requirements(setup.DIST_NAME, setup.TF_EXTRA))
+    bound = wanted.get("tensorflow-cpu", wanted.get("tensorflow"))
+    assert line.fix == f"pip install --upgrade 'tensorflow{bound}'"

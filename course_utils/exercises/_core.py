@@ -1,52 +1,68 @@
-"""Registry, verdicts and the numeric comparison behind ``course_utils.exercises``."""
+"""Registry, verdicts and the printed line behind ``course_utils.exercises``."""
 
 from __future__ import annotations
 
+from course_utils.exercises._numbers import NONE_HINT, Diagnosis, Kind, compare_numbers
+
 import importlib
-import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
-import numpy as np
+__all__ = ["NOT_ATTEMPTED", "Diagnosis", "Kind", "Status", "Verdict", "check", "compare_numbers",
+           "evaluate", "exercise"]
 
-__all__ = ["NOT_ATTEMPTED", "Verdict", "check", "compare_numbers", "evaluate", "exercise"]
 
-NOT_ATTEMPTED = "not attempted"
+class Status(StrEnum):
+    """What a check concluded. A ``StrEnum``: ``Status.CORRECT == "correct"``."""
+
+    CORRECT = "correct"
+    INCORRECT = "incorrect"
+    NOT_ATTEMPTED = "not attempted"
+
+
+NOT_ATTEMPTED = Status.NOT_ATTEMPTED
 _ID = re.compile(r"^(\d\d)\.(\d+)$")
-_REGISTRY: dict[str, Callable[[object], str | None]] = {}
-# Constant factors worth naming when an answer is a multiple of the expected value: the
-# per-class mean of Keras's MeanSquaredError (notebook 03), and a log in base 10 or 2.
-_NAMED_FACTORS = (
-    (3.0, "your answer is 3 times too large: average over the 3 classes, or sum instead?"),
-    (1 / 3, "your answer is a third of the expected value: sum over the classes instead of "
-     "averaging (Keras's MeanSquaredError averages)"),
-    (1 / math.log(10), "your answer looks like a log in base 10: use the natural log (np.log)"),
-    (1 / math.log(2), "your answer looks like a log in base 2: use the natural log (np.log)"),
-)
+_REGISTRY: dict[str, Callable[[object], str | Diagnosis | None]] = {}
+# A hint's first word is code or maths, and keeps its case, if it holds any of these
+# characters (tf.multiply, x², dL/dK1, fan_in, e^z) or is a single letter other than "a".
+_CODE_OR_MATHS = re.compile(r"[^A-Za-z'’-]")
+
+
+def _sentence(hint: str) -> str:
+    """``hint`` with its first letter capitalised, unless the first word is code or maths."""
+    first = re.split(r"[\s,:;]", hint, maxsplit=1)[0]
+    if not first or _CODE_OR_MATHS.search(first) or (len(first) == 1 and first != "a"):
+        return hint
+    return hint[:1].upper() + hint[1:]
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """The outcome of one check: ``status`` is "correct", "incorrect" or "not attempted"."""
+    """The outcome of one check; ``kind`` says what is wrong when ``status`` is "incorrect"."""
 
     exercise_id: str
-    status: str
+    status: Status
     hint: str = ""
+    kind: Kind | None = None
 
     @property
     def line(self) -> str:
-        if self.status == "correct":
+        if self.status is Status.CORRECT:
             return f"Exercise {self.exercise_id}: correct."
-        if self.status == NOT_ATTEMPTED:
+        if self.status is Status.NOT_ATTEMPTED:
             return (f"Exercise {self.exercise_id}: not attempted yet. {self.hint}").rstrip()
         # hints are written as clauses ("your answer is transposed"); the line makes a sentence
-        hint = self.hint[:1].upper() + self.hint[1:]
-        return f"Exercise {self.exercise_id}: not correct yet. {hint}".rstrip()
+        return f"Exercise {self.exercise_id}: not correct yet. {_sentence(self.hint)}".rstrip()
 
 
 def exercise(exercise_id: str):
-    """Register ``func(answer) -> None | hint`` as the check of ``exercise_id`` ("NN.k")."""
+    """Register ``func(answer) -> None | hint`` as the check of ``exercise_id`` ("NN.k").
+
+    The hint is a :class:`Diagnosis` (as :func:`compare_numbers` returns it) or a plain string,
+    which counts as a mistake the exercise anticipates.
+    """
     if not isinstance(exercise_id, str) or not _ID.match(exercise_id):
         raise ValueError(f"exercise_id must look like '03.1'; got {exercise_id!r}")
 
@@ -89,96 +105,25 @@ def evaluate(exercise_id: str, answer) -> Verdict:
     func = _lookup(exercise_id)
     missing, parts = _count_placeholders(answer)
     if missing == parts:
-        return Verdict(exercise_id, NOT_ATTEMPTED,
-                       "Replace ... with your answer.")
+        return Verdict(exercise_id, Status.NOT_ATTEMPTED, "Replace ... with your answer.")
     if missing:
-        return Verdict(exercise_id, "incorrect",
-                       f"{missing} of {parts} parts are still ... : fill in every part.")
+        return Verdict(exercise_id, Status.INCORRECT,
+                       f"{missing} of {parts} parts are still ... : fill in every part.",
+                       Kind.PARTLY_ATTEMPTED)
+    if answer is None:
+        return Verdict(exercise_id, Status.INCORRECT, NONE_HINT, Kind.NONE_VALUE)
     try:
         hint = func(answer)
     except Exception as exc:  # a student's answer must never stop "Run all"
-        hint = f"checking your answer raised {type(exc).__name__}: {exc}"
+        hint = Diagnosis(Kind.CHECK_FAILED,
+                         f"checking your answer raised {type(exc).__name__}: {exc}")
     if hint is None:
-        return Verdict(exercise_id, "correct")
-    return Verdict(exercise_id, "incorrect", hint)
+        return Verdict(exercise_id, Status.CORRECT)
+    if not isinstance(hint, Diagnosis):
+        hint = Diagnosis(Kind.ANTICIPATED, str(hint))
+    return Verdict(exercise_id, Status.INCORRECT, hint.text, hint.kind)
 
 
 def check(exercise_id: str, answer) -> None:
     """Print one line saying whether ``answer`` solves exercise ``exercise_id``."""
     print(evaluate(exercise_id, answer).line)
-
-
-def _as_array(value):
-    try:
-        array = np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        return None
-    return array
-
-
-def _constant_ratio(answer, expected, rtol):
-    """The constant c with answer == c * expected, if there is one, else None."""
-    nonzero = np.abs(expected) > 1e-12
-    if not nonzero.any() or (np.abs(answer[~nonzero]) > 1e-9).any():
-        return None
-    ratios = answer[nonzero] / expected[nonzero]
-    ratio = float(np.median(ratios))
-    if ratio == 0 or not np.allclose(ratios, ratio, rtol=max(rtol, 1e-3)):
-        return None
-    return ratio
-
-
-def compare_numbers(
-    answer,
-    expected,
-    *,
-    rtol: float = 1e-4,
-    atol: float = 1e-6,
-    what: str = "your answer",
-    mistakes: Iterable[tuple[object, str]] = (),
-    probabilities: bool = False,
-) -> str | None:
-    """Return ``None`` if ``answer`` matches ``expected`` numerically, else a hint.
-
-    ``answer`` may be a number, a list or any array-like in any numeric dtype. ``mistakes``
-    lists ``(wrong_value, hint)`` pairs the exercise anticipates; they are tried before the
-    generic diagnoses (shape, transpose, sign, named constant factors, and, with
-    ``probabilities=True``, rows that do not sum to 1).
-    """
-    expected = np.asarray(expected, dtype=np.float64)
-    got = _as_array(answer)
-    if got is None or got.dtype == object:
-        return f"{what} should be numbers (shape {expected.shape}); got {type(answer).__name__}"
-    if got.shape == expected.shape and np.allclose(got, expected, rtol=rtol, atol=atol):
-        return None
-    for wrong, hint in mistakes:
-        wrong = np.asarray(wrong, dtype=np.float64)
-        if got.shape == wrong.shape and np.allclose(got, wrong, rtol=rtol, atol=atol):
-            return hint
-    if got.shape != expected.shape:
-        if got.ndim == 2 and got.shape == expected.T.shape and np.allclose(got.T, expected,
-                                                                            rtol=rtol, atol=atol):
-            return f"{what} is transposed: expected shape {expected.shape}, got {got.shape}"
-        if got.size == expected.size and np.allclose(got.reshape(expected.shape), expected,
-                                                     rtol=rtol, atol=atol):
-            return f"right values, wrong shape: expected {expected.shape}, got {got.shape}"
-        return f"{what} has shape {got.shape}; expected shape {expected.shape}"
-    if not np.isfinite(got).all():
-        return f"{what} contains nan or inf: look for a log of 0 or an overflowing exp"
-    if np.allclose(got, -expected, rtol=rtol, atol=atol):
-        return f"{what} has the wrong sign"
-    if probabilities:
-        sums = got.sum(axis=-1)
-        if not np.allclose(sums, 1.0, atol=1e-3):
-            return (f"probabilities must sum to 1 along the last axis; "
-                    f"yours sum to {np.round(sums, 4)}")
-        if (got < 0).any():
-            return "probabilities cannot be negative"
-    ratio = _constant_ratio(got, expected, rtol)
-    if ratio is not None:
-        for factor, hint in _NAMED_FACTORS:
-            if math.isclose(ratio, factor, rel_tol=max(rtol, 1e-3)):
-                return hint
-        return f"{what} is off by a constant factor of about {ratio:.3g}"
-    worst = float(np.max(np.abs(got - expected)))
-    return f"{what} differs from the expected value by up to {worst:.3g}"

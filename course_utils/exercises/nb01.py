@@ -23,6 +23,7 @@ XS, YS = [1.0, 2.0, 3.0], [4.0, 5.0, 6.0]
 # TensorFlow logs a retracing warning into the notebook.
 RETRACE_CALLS = "tf.constant(1), tf.constant(5), tf.constant(2.0), tf.constant([1, 2]), 3, 3"
 TRACES = 4
+_TENSOR_SUFFIX = re.compile(r":\d+$")  # a tensor's output index: Add/x:0
 
 
 def _names_hint(names: list[str]) -> str | None:
@@ -62,6 +63,11 @@ def _node_names(answer):
     names = [name.strip() for name in answer]
     if names == NODE_NAMES:
         return None
+    node_names = [_TENSOR_SUFFIX.sub("", name) for name in names]
+    if node_names != names:  # tensor names, such as Add/x:0
+        drop = ("drop the :0: 'Add/x:0' names the first output tensor of node Add/x; give the "
+                "node names, as op.name prints them")
+        return drop if node_names == NODE_NAMES else f"{drop}; then: {_names_hint(node_names)}"
     return _names_hint(names)
 
 

@@ -53,7 +53,7 @@ def _learning_rate(answer):
         (0.1, "the number of updates does not shrink with lr: the same points are mistakes"),
     ])
     if hint:
-        return f"updates: {hint}"
+        return hint.about("updates")
     hint = compare_numbers(_uniform_ratio(weights_ratio), 10.0, what="the weights ratio",
                            mistakes=[
         (1.0, "the weights do change: every update adds lr * (y - y_hat) * x, so from zero "
@@ -61,7 +61,7 @@ def _learning_rate(answer):
         (0.1, "you divided the other way round: w(lr=10) / w(lr=1)"),
         (100.0, "each update adds lr * x once, so the weights grow by the factor lr, not lr^2"),
     ])
-    return None if hint is None else f"weights: {hint}"
+    return None if hint is None else hint.about("weights")
 
 
 def _xor_shapes(K1, b1, K2, b2):
@@ -113,7 +113,7 @@ def _collapse(answer):
          "K = K1 @ K2 has shape (2, 1)"),
     ])
     if hint:
-        return f"kernel: {hint}"
+        return hint.about("kernel")
     hint = compare_numbers(b_answer, STACK_B1 @ STACK_K2 + STACK_B2, what="b", mistakes=[
         (STACK_B2, "that is b2 alone: the first layer's bias goes through the second layer "
          "too, so b = b1 @ K2 + b2"),
@@ -121,7 +121,7 @@ def _collapse(answer):
         (STACK_B1 + STACK_B2, "b1 + b2 adds biases of different layers: b1 goes through the "
          "second layer's kernel first, so b = b1 @ K2 + b2, of shape (1,)"),
     ])
-    return None if hint is None else f"bias: {hint}"
+    return None if hint is None else hint.about("bias")
 
 
 @exercise("04.4")
@@ -132,7 +132,7 @@ def _digit_parameters(answer):
         if np.isclose(float(answer), sum(expected)):
             return "the total is right; give the two layers separately: [hidden, output]"
         return "give one count per layer: answer = [hidden, output]"
-    return compare_numbers(answer, expected, atol=0, rtol=0, what="your counts", mistakes=[
+    return compare_numbers(answer, expected, atol=0, rtol=0, what="your pair of counts", mistakes=[
         ([n_in * n_out for n_in, n_out in pairs], "you counted the weights only: every unit "
          "also has a bias, (n_in + 1) * n_out"),
         ([n_in * (n_out + 1) for n_in, n_out in pairs], "one bias per unit, not per input: "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from course_utils.exercises._core import compare_numbers, exercise
+from course_utils.exercises._core import Kind, compare_numbers, exercise
 
 import numpy as np
 
@@ -73,7 +73,7 @@ def _batch_norm_parameters(answer):
              "weights and 32 biases"),
         ],
     )
-    if hint is None or not hint.startswith("your pair differs"):
+    if hint is None or hint.kind is not Kind.DIFFERS:
         return hint
     # a pair of numbers, wrong somewhere: say which half (len(trainable_weights) counts
     # variables, not numbers, a likely source of a wrong second half)
@@ -111,7 +111,7 @@ def _precision_recall_f1(answer):
              "malignant: TP / (TP + FP), without the missed ones"),
         ],
     )
-    if hint is None or not hint.startswith("your (precision, recall, f1) differs"):
+    if hint is None or hint.kind is not Kind.DIFFERS:
         return hint
     # numbers of the right shape but wrong somewhere: say which part
     precision, recall, f1 = np.asarray(answer, dtype=np.float64).reshape(3)

@@ -32,7 +32,7 @@ NOTEBOOK_DIR = Path(os.environ.get("SITE_NOTEBOOKS", ROOT / "notebooks"))
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
 SCREENSHOT_DIR = ROOT / "build" / "site-screenshots"
 DRIVER = Path(__file__).with_name("check_site.cjs")
-# The issue's check: searching this word finds notebook 03's page.
+# The search check: searching the site for this word finds notebook 03's page.
 SEARCH_WORD = "softmax"
 
 
