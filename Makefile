@@ -7,6 +7,7 @@
 #   make site     build the course website into build/site/ (open build/site/index.html)
 #   make bench    measure the course's hot paths into benchmarks/results.json
 #   make student  write the student edition (solutions removed) into build/student/
+#   make new-exercise ID=05.5   add exercise 05.5's three cells, a check stub and a test stub
 #   make lock     refresh requirements.lock from pyproject.toml
 # VENV=.venv-py3.13 PYTHON=python3.13 builds and uses a second environment (.ci/run does).
 SHELL := /bin/bash
@@ -20,7 +21,7 @@ NB ?= $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 export PYTHONHASHSEED ?= 0
 
 .PHONY: setup lab test test-unit test-notebooks test-slides test-site execute slides site bench \
-	lock lint clean check-dot check-chromium student test-compat
+	lock lint clean check-dot check-chromium student new-exercise test-compat
 
 setup: $(STAMP) check-dot
 
@@ -59,16 +60,13 @@ lint: setup
 	$(BIN)/ruff check .
 
 test-unit: setup
-	$(BIN)/pytest tests --ignore=tests/browser --ignore=tests/site --ignore=tests/student_runs \
+	$(BIN)/pytest tests course_utils --doctest-modules --ignore=tests/browser --ignore=tests/site \
 	  --cov=course_utils --cov-report=term-missing:skip-covered --cov-fail-under=95
 
-# The course notebooks under strict nbval, and their student editions run top to bottom
-# (tests/student_runs), two at a time. STUDENT_RUNS= leaves the student editions out (.ci/run
-# does, for its second Python: they are the same notebooks less the solution cells).
-STUDENT_RUNS ?= tests/student_runs
+# The course notebooks under strict nbval, two at a time. Their student editions are the same
+# notebooks less the solution cells, which no later cell reads (tests/test_student_edition.py).
 test-notebooks: setup
-	COURSE_NOTEBOOKS="$(NB)" $(BIN)/pytest -n 2 --dist loadfile --nbval \
-	  --nbval-sanitize-with tests/nbval_sanitize.cfg $(NB) $(STUDENT_RUNS)
+	$(BIN)/pytest -n 2 --dist loadfile --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg $(NB)
 
 # check-chromium first: a missing browser stops make test before any test runs.
 test: check-chromium lint test-unit test-notebooks test-slides test-site
@@ -102,6 +100,9 @@ execute: setup
 
 student: setup
 	$(BIN)/python tools/student_edition.py --out build/student $(NB)
+
+new-exercise: setup
+	$(BIN)/python tools/new_exercise.py $(ID)
 
 # Resolved for the lowest promised Python: a lock that installs there installs on the newer ones.
 lock: $(BIN)/uv

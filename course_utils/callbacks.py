@@ -58,6 +58,7 @@ class WeightHistory(keras.callbacks.Callback):
         return [np.array(w, copy=True) for w in self.model.get_weights()]
 
     def on_train_begin(self, logs=None):
+        """Start a new record; raise ValueError if the model has no weights."""
         if not self.model.get_weights():
             raise ValueError(
                 "WeightHistory needs a model with weights to record; this model has none "
@@ -68,6 +69,7 @@ class WeightHistory(keras.callbacks.Callback):
         self._initial_pending = self.record_initial
 
     def on_epoch_begin(self, epoch, logs=None):
+        """Record the untrained weights before the first epoch, if asked to."""
         # Recorded here rather than in on_train_begin so the label honours fit's initial_epoch.
         if self._initial_pending:
             self._initial_pending = False
@@ -76,6 +78,7 @@ class WeightHistory(keras.callbacks.Callback):
             self.epochs.append(epoch)
 
     def on_epoch_end(self, epoch, logs=None):
+        """Record the weights and the logs after the epoch."""
         self.weights.append(self._snapshot())
         self.logs.append(dict(logs or {}))
         self.epochs.append(epoch + 1)

@@ -93,6 +93,20 @@ def perceptron_digraph(
     return dot
 
 
+def _layer_names(layer_names: Sequence[str] | None, n_layers: int) -> list[str]:
+    """The caption of each of ``n_layers`` layers: ``layer_names`` checked, or the defaults."""
+    if layer_names is None:
+        hidden = ["hidden"] if n_layers == 3 else [f"hidden {i}" for i in range(1, n_layers - 1)]
+        return ["input", *hidden, "output"]
+    if isinstance(layer_names, str) or not isinstance(layer_names, Sequence):
+        raise TypeError(f"layer_names must be a sequence of str; got {layer_names!r}")
+    if len(layer_names) != n_layers or not all(isinstance(s, str) for s in layer_names):
+        raise ValueError(
+            f"layer_names must hold one str per layer ({n_layers}); got {list(layer_names)}"
+        )
+    return list(layer_names)
+
+
 def mlp_digraph(
     layer_sizes: Sequence[int], *, layer_names: Sequence[str] | None = None
 ) -> graphviz.Digraph:
@@ -120,18 +134,7 @@ def mlp_digraph(
         check_int(n, f"layer_sizes[{i}]", low=1, high=MAX_UNITS) for i, n in enumerate(layer_sizes)
     ]
     n_layers = len(sizes)
-    if layer_names is None:
-        hidden = ["hidden"] if n_layers == 3 else [f"hidden {i}" for i in range(1, n_layers - 1)]
-        names = ["input", *hidden, "output"]
-    else:
-        if isinstance(layer_names, str) or not isinstance(layer_names, Sequence):
-            raise TypeError(f"layer_names must be a sequence of str; got {layer_names!r}")
-        if len(layer_names) != n_layers or not all(isinstance(s, str) for s in layer_names):
-            raise ValueError(
-                f"layer_names must hold one str per layer ({n_layers}); got {list(layer_names)}"
-            )
-        names = list(layer_names)
-
+    names = _layer_names(layer_names, n_layers)
     dot = _new_digraph("mlp")
     # Straight edges, and units kept in their own order down each layer: with every unit
     # joined to every unit of the next layer no order crosses fewer edges, so crossing

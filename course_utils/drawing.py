@@ -43,6 +43,17 @@ _FONT_NAME = "Helvetica"
 def node_style(role: str, shape: str = "box", **attrs: str) -> dict[str, str]:
     """Node attributes for a ``role`` in :data:`FILLS`: filled, boxes with rounded corners.
 
+    Parameters
+    ----------
+    role : str
+        A key of :data:`FILLS`: what the node stands for; it sets the fill colour.
+    shape : str, default "box"
+        Graphviz's node shape; a box gets rounded corners.
+    **attrs : str
+        Further Graphviz node attributes, which win over the ones above.
+
+    Examples
+    --------
     >>> node_style("operation")
     {'shape': 'box', 'style': 'rounded,filled', 'fillcolor': '#f5f5f5'}
     """

@@ -114,6 +114,11 @@ def relative_error(a, b) -> float:
     and a backpropagated gradient of every parameter); the norms run over all their elements.
     0 means identical and 1 means opposite or unrelated; backpropagation checked against
     central differences in float64 should give about 1e-7 or less.
+
+    Parameters
+    ----------
+    a, b : array-like or list of array-like
+        The two gradients, with matching shapes.
     """
     parts_a, parts_b = _flatten(a, "a"), _flatten(b, "b")
     shapes_a, shapes_b = [p.shape for p in parts_a], [p.shape for p in parts_b]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checks import check_int
+from ._checks import check_axes, check_int
 
 __all__ = ["history_dict", "plot_history"]
 
@@ -19,6 +19,11 @@ def history_dict(history) -> dict[str, np.ndarray]:
 
     Raises ``TypeError`` for anything else and ``ValueError`` when it is empty or when the
     metrics were recorded for different numbers of epochs.
+
+    Parameters
+    ----------
+    history : keras.callbacks.History or dict
+        What ``fit`` returns, or a dict of per-epoch lists such as its ``history``.
     """
     logs = getattr(history, "history", history)
     if not isinstance(logs, dict):
@@ -52,7 +57,7 @@ def _check_metrics(metrics, logs):
     return metrics
 
 
-def plot_history(history, metrics=("loss",), *, axes=None, mark_epoch=None, label=None,
+def plot_history(history, metrics=("loss",), *, ax=None, mark_epoch=None, label=None,
                  logy=False):
     """Plot training and validation curves, one axis per metric.
 
@@ -62,7 +67,7 @@ def plot_history(history, metrics=("loss",), *, axes=None, mark_epoch=None, labe
         What ``fit`` returns, or its ``.history`` dict.
     metrics : str or sequence of str, default ("loss",)
         Metrics to draw; ``"val_" + name`` is drawn beside each when it was recorded.
-    axes : matplotlib Axes or sequence of Axes, optional
+    ax : matplotlib Axes or sequence of Axes, optional
         One Axes per metric; a new figure is made when None.
     mark_epoch : int, optional
         An epoch (counted from 1) to mark with a dotted line, e.g. the one early stopping kept.
@@ -80,15 +85,12 @@ def plot_history(history, metrics=("loss",), *, axes=None, mark_epoch=None, labe
     n_epochs = len(next(iter(logs.values())))
     if mark_epoch is not None:
         check_int(mark_epoch, "mark_epoch", low=1, high=n_epochs)
-    if axes is None:
+    if ax is None:
         import matplotlib.pyplot as plt
 
-        _, axes = plt.subplots(1, len(metrics), figsize=(4 * len(metrics), 2.8),
-                               layout="constrained", squeeze=False)
-    axes = np.asarray(axes, dtype=object).reshape(-1)
-    if len(axes) != len(metrics):
-        raise ValueError(f"axes must hold one Axes per metric: {len(metrics)} metrics, "
-                         f"{len(axes)} axes")
+        _, ax = plt.subplots(1, len(metrics), figsize=(4 * len(metrics), 2.8),
+                             layout="constrained", squeeze=False)
+    axes = check_axes(ax, len(metrics)).reshape(-1)
     epochs = np.arange(1, n_epochs + 1)
     prefix = f"{label}: " if label else ""
     for ax, metric in zip(axes, metrics, strict=True):

@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 
-from ._checks import check_int, check_real
+from ._checks import check_axes, check_int, check_real
 
 __all__ = ["plot_image_grid"]
 
@@ -65,7 +65,7 @@ def _check_options(n, titles, ncols, panel_size):
 
 
 def plot_image_grid(images, titles=None, *, image_shape=None, ncols=10, cmap="gray_r",
-                    panel_size=0.8, fig=None, title_fontsize=9):
+                    panel_size=0.8, ax=None, title_fontsize=9):
     """Show images side by side, ``ncols`` to a row, without axes ticks.
 
     Parameters
@@ -77,36 +77,34 @@ def plot_image_grid(images, titles=None, *, image_shape=None, ncols=10, cmap="gr
     image_shape : (int, int), optional
         Height and width of one image, for flattened rows that are not square.
     ncols : int, default 10
-        Panels per row; the number of rows follows from the number of images.
+        Panels per row, when a new figure is made; the number of rows follows from the number
+        of images.
     cmap : str, default "gray_r"
         Colour map; ``gray_r`` draws ink dark on white paper, as the digits were written.
     panel_size : float, default 0.8
         Width and height of one panel in inches, when a new figure is made.
-    fig : matplotlib Figure or SubFigure, optional
-        Where to draw; a new figure is made when None.
+    ax : array-like of matplotlib Axes, optional
+        Where to draw: at least one Axes per image, laid out as wanted (for example
+        ``subfig.subplots(2, 5)``); a new figure is made when None.
     title_fontsize : float, default 9
         Font size of the titles.
 
     Returns
     -------
-    numpy.ndarray of matplotlib Axes, shape (rows, ncols)
+    numpy.ndarray of matplotlib Axes, shape (rows, ncols), or the shape of ``ax``
         Panels beyond the last image are switched off.
     """
     images = _as_images(images, image_shape)
     titles = _check_options(len(images), titles, ncols, panel_size)
-    ncols = min(int(ncols), len(images))
-    nrows = math.ceil(len(images) / ncols)
-    if fig is None:
+    if ax is None:
         import matplotlib.pyplot as plt
 
+        ncols = min(int(ncols), len(images))
+        nrows = math.ceil(len(images) / ncols)
         fig = plt.figure(figsize=(ncols * panel_size, nrows * panel_size * 1.15),
                          layout="constrained")
-    else:
-        from matplotlib.figure import FigureBase
-
-        if not isinstance(fig, FigureBase):
-            raise TypeError(f"fig must be a matplotlib Figure or None; got {type(fig).__name__}")
-    axes = np.asarray(fig.subplots(nrows, ncols, squeeze=False))
+        ax = fig.subplots(nrows, ncols, squeeze=False)
+    axes = np.atleast_2d(check_axes(ax, len(images), exact=False))
     low, high = float(images.min()), float(images.max())
     for index, ax in enumerate(axes.flat):
         ax.set_axis_off()

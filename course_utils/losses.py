@@ -99,6 +99,15 @@ def softmax(scores, axis: int = -1) -> np.ndarray:
     Subtracting the largest score first leaves the result unchanged (the factor ``exp(-max)``
     cancels) and keeps every exponent at most 0, so scores like 1000 do not overflow.
 
+    Parameters
+    ----------
+    scores : array-like
+        Real scores (logits), any shape.
+    axis : int, default -1
+        The axis that holds the classes.
+
+    Examples
+    --------
     >>> softmax([-1.85, 0.42, 0.15]).round(3)
     array([0.055, 0.536, 0.409])
     """
@@ -116,6 +125,13 @@ def cross_entropy(y_true, probs) -> np.ndarray:
 
     For a one-hot ``y_true`` this is ``-log f_c``, the negative log probability of the
     correct class ``c``. It grows without bound as ``f_c`` goes to 0 (``inf`` at exactly 0).
+
+    Parameters
+    ----------
+    y_true : array-like
+        Targets: a distribution over the classes (one-hot or soft).
+    probs : array-like
+        Predicted probabilities, each row a distribution, with the shape of ``y_true``.
     """
     y, p = _check_pair(y_true, probs, "probs", distribution=True)
     # Only classes with y_i > 0 contribute; this avoids 0 * log(0) = nan for the others.
@@ -130,6 +146,13 @@ def squared_error(y_true, probs) -> np.ndarray:
 
     For distributions it is at most 2 (all the probability on one wrong class).
     ``keras.losses.MeanSquaredError`` averages over the classes instead of summing.
+
+    Parameters
+    ----------
+    y_true : array-like
+        Targets: a distribution over the classes (one-hot or soft).
+    probs : array-like
+        Predicted probabilities, each row a distribution, with the shape of ``y_true``.
     """
     y, p = _check_pair(y_true, probs, "probs", distribution=True)
     return np.sum((p - y) ** 2, axis=-1)
@@ -140,6 +163,13 @@ def softmax_cross_entropy_grad(y_true, scores) -> np.ndarray:
 
     It is simply ``softmax(scores) - y_true``: the softmax derivative cancels against the
     derivative of the log, so nothing shrinks it when the model is confidently wrong.
+
+    Parameters
+    ----------
+    y_true : array-like
+        Targets: a distribution over the classes (one-hot or soft).
+    scores : array-like
+        Real scores (logits) before the softmax, with the shape of ``y_true``.
     """
     y, s = _check_pair(y_true, scores, "scores", distribution=True)
     return softmax(s) - y
@@ -152,6 +182,13 @@ def softmax_squared_error_grad(y_true, scores) -> np.ndarray:
     ``grad_j = sum_i 2 (p_i - y_i) J_ij = 2 p_j [(p_j - y_j) - sum_i (p_i - y_i) p_i]``.
     The leading factor ``p_j`` (and the bracket) make it vanish when the softmax saturates,
     which is why a confidently wrong model learns slowly under squared error.
+
+    Parameters
+    ----------
+    y_true : array-like
+        Targets: a distribution over the classes (one-hot or soft).
+    scores : array-like
+        Real scores (logits) before the softmax, with the shape of ``y_true``.
     """
     y, s = _check_pair(y_true, scores, "scores", distribution=True)
     p = softmax(s)
@@ -161,7 +198,13 @@ def softmax_squared_error_grad(y_true, scores) -> np.ndarray:
 
 
 def sigmoid(scores) -> np.ndarray:
-    """The logistic function ``1 / (1 + exp(-z))``, computed without overflow for large ``|z|``."""
+    """The logistic function ``1 / (1 + exp(-z))``, computed without overflow for large ``|z|``.
+
+    Parameters
+    ----------
+    scores : array-like
+        Real scores ``z``, any shape.
+    """
     z = _check_scores(scores)
     # exp of a non-positive number never overflows; pick the form that needs only that.
     e = np.exp(-np.abs(z))
@@ -174,6 +217,13 @@ def binary_cross_entropy(y_true, probs) -> np.ndarray:
     ``probs`` is the probability of class 1 from one sigmoid unit, so nothing sums to 1 here;
     the result has the shape of the inputs (Keras's ``BinaryCrossentropy`` also averages over
     the last axis, which for one unit is the same number).
+
+    Parameters
+    ----------
+    y_true : array-like
+        Targets: 0 or 1 (or a probability of class 1), elementwise.
+    probs : array-like
+        Predicted probabilities of class 1, in [0, 1], with the shape of ``y_true``.
     """
     y, p = _check_pair(y_true, probs, "probs", distribution=False)
     with np.errstate(divide="ignore"):
@@ -183,7 +233,15 @@ def binary_cross_entropy(y_true, probs) -> np.ndarray:
 
 
 def sigmoid_cross_entropy_grad(y_true, scores) -> np.ndarray:
-    """Gradient of ``binary_cross_entropy(y_true, sigmoid(z))`` with respect to ``z``: ``p - y``."""
+    """Gradient of ``binary_cross_entropy(y_true, sigmoid(z))`` with respect to ``z``: ``p - y``.
+
+    Parameters
+    ----------
+    y_true : array-like
+        Targets: 0 or 1 (or a probability of class 1), elementwise.
+    scores : array-like
+        Real scores ``z`` before the sigmoid, with the shape of ``y_true``.
+    """
     y, z = _check_pair(y_true, scores, "scores", distribution=False)
     return sigmoid(z) - y
 
@@ -193,6 +251,13 @@ def sigmoid_squared_error_grad(y_true, scores) -> np.ndarray:
 
     The factor ``p (1 - p)`` is the sigmoid's derivative; it is close to 0 whenever the unit
     saturates (``|z|`` large), right or wrong.
+
+    Parameters
+    ----------
+    y_true : array-like
+        Targets: 0 or 1 (or a probability of class 1), elementwise.
+    scores : array-like
+        Real scores ``z`` before the sigmoid, with the shape of ``y_true``.
     """
     y, z = _check_pair(y_true, scores, "scores", distribution=False)
     p = sigmoid(z)

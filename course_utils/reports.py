@@ -6,11 +6,11 @@ and add nothing but layout, so every number shown is one the notebook computed.
 
 from __future__ import annotations
 
-from course_utils.plotting._checks import check_ax
-
 import numbers
 
 import numpy as np
+
+from ._checks import check_ax
 
 __all__ = ["format_table", "plot_heatmap"]
 

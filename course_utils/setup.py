@@ -153,7 +153,13 @@ def _version_of(dist_name: str) -> str | None:
 
 
 def check_environment(dist: str = DIST_NAME) -> list[Check]:
-    """Check Python, every runtime dependency and Graphviz's ``dot`` against the course's needs."""
+    """Check Python, every runtime dependency and Graphviz's ``dot`` against the course's needs.
+
+    Parameters
+    ----------
+    dist : str, default DIST_NAME
+        The installed distribution whose requirements are checked (the course's own).
+    """
     if not isinstance(dist, str) or not dist:
         raise ValueError(f"dist must be a non-empty distribution name; got {dist!r}")
     from packaging.specifiers import SpecifierSet
@@ -194,7 +200,13 @@ def check_environment(dist: str = DIST_NAME) -> list[Check]:
 
 
 def format_report(checks: list[Check]) -> str:
-    """A fixed-width table of the checks, then one line per problem saying how to fix it."""
+    """A fixed-width table of the checks, then one line per problem saying how to fix it.
+
+    Parameters
+    ----------
+    checks : list of Check
+        What :func:`check_environment` returns.
+    """
     if not isinstance(checks, list | tuple) or not all(isinstance(c, Check) for c in checks):
         raise TypeError("checks must be a list of Check objects from check_environment()")
     if not checks:

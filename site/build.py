@@ -25,17 +25,16 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
+if str(ROOT) not in sys.path:  # run as a script: the repository root holds tools/
+    sys.path.insert(0, str(ROOT))
+
+from tools.slides.build import FONT_AWESOME_CDN  # noqa: E402
+
 # matplotlib's Animation.to_jshtml() links Font Awesome 4.4 from a CDN for its player buttons.
 # The theme's own Font Awesome (6, bundled) draws the same `fa fa-play`-style icons, so the
-# remote link is dropped rather than pointed at a second copy.
-# pydata-sphinx-theme before 0.16 (the one Python 3.10 gets) preloads its Font Awesome fonts
-# with `crossorigin`, a CORS request that Chromium refuses on file://, so every page opened
-# from disk logs three failed requests. A preload is only a hint; the stylesheet still loads
-# the fonts.
-CROSSORIGIN_FONT_PRELOAD = re.compile(r'<link rel="preload" as="font"[^>]*\scrossorigin[^>]*>\n?')
+# remote link is dropped rather than pointed at a second copy (the decks point it at theirs).
 REMOTE_FONT_AWESOME = re.compile(
-    r'<link rel="stylesheet"\s+href="(?:https?:)?//maxcdn\.bootstrapcdn\.com/font-awesome/'
-    r'[0-9.]+/css/font-awesome(?:\.min)?\.css"\s*/?>\s*'
+    r'<link rel="stylesheet"\s+href="' + FONT_AWESOME_CDN.pattern + r'"\s*/?>\s*'
 )
 
 
@@ -121,12 +120,6 @@ def main(argv: list[str] | None = None) -> int:
         return proc.returncode
     # The themes ship these Jinja sources in their static folders, so Sphinx copies them as
     # if they were pages; opened, they would request files named "{{ pathto(...) }}".
-    for page in args.out.glob("**/*.html"):
-        if page.is_relative_to(args.out / "slides"):
-            continue
-        text = page.read_text(encoding="utf-8")
-        if CROSSORIGIN_FONT_PRELOAD.search(text):
-            page.write_text(CROSSORIGIN_FONT_PRELOAD.sub("", text), encoding="utf-8")
     for leftover in ("webpack-macros.html", "sbt-webpack-macros.html"):
         (args.out / "_static" / leftover).unlink(missing_ok=True)
     if (args.out / "_sources").is_dir() and not any((args.out / "_sources").iterdir()):

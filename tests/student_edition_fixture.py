@@ -1,8 +1,8 @@
-"""A small course notebook with two exercises, written the way CONTRIBUTING.md says.
+"""A small course notebook with two exercises, made with tools/exercise_format.py.
 
-Shared by tests/test_student_edition.py and tests/student_runs/. Its exercises (ids 99.1 and
-99.2) are registered by the notebook's own setup cell, so the fixture depends on the check core
-of course_utils.exercises only, not on any notebook's exercise module.
+Used by tests/test_student_edition.py. Its exercises (ids 99.1 and 99.2) are registered by the
+notebook's own setup cell, so the fixture depends on the check core of course_utils.exercises
+only, not on any notebook's exercise module.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from tools.student_edition import solution_metadata
+from tools import exercise_format
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
@@ -34,17 +34,8 @@ def slide(kind: str) -> dict:
 
 def exercise_cells(exercise_id: str, title: str, solution: str) -> list:
     """Task, answer cell and hidden solution cell of one exercise."""
-    return [
-        new_markdown_cell(f"**Exercise {exercise_id} — {title}.** Work it out.",
-                          metadata=slide("subslide")),
-        new_code_cell(f'answer = ...  # YOUR ANSWER: a number\ncheck("{exercise_id}", answer)',
-                      metadata=slide("-")),
-        new_code_cell(
-            f'### BEGIN SOLUTION\n{solution}\n### END SOLUTION\ncheck("{exercise_id}", answer)',
-            metadata={**slide("subslide"), "jupyter": {"source_hidden": True},
-                      "nbgrader": solution_metadata(exercise_id)},
-        ),
-    ]
+    return exercise_format.exercise_cells(exercise_id, title, task="Work it out.",
+                                          solution=solution)
 
 
 def course_notebook() -> nbformat.NotebookNode:

@@ -86,6 +86,7 @@ def test_median_cells_rejects_empty_or_mismatched_runs():
         cell_timing.median_cells([[(1, 1.0)], [(2, 1.0)]])
 
 
+@pytest.mark.slow
 def test_timed_run_of_a_real_notebook(tmp_path):
     """nbclient's own metadata, from a real execution of a two-cell notebook."""
     from nbclient import NotebookClient

@@ -3,7 +3,6 @@
 from course_utils import exercises as ex
 from course_utils.exercises import _core
 
-import ast
 import math
 import re
 from pathlib import Path
@@ -11,6 +10,8 @@ from pathlib import Path
 import nbformat
 import numpy as np
 import pytest
+
+from tools import exercise_format
 
 
 @pytest.fixture
@@ -227,18 +228,13 @@ def test_no_check_decides_on_a_hints_wording():
 
 
 def _answer_cells():
-    """(notebook name, exercise id, placeholder expression) of every answer cell in the course."""
+    """(notebook name, exercise id, placeholder) of every answer cell in the course."""
     found = []
     for path in sorted(Path(__file__).parent.parent.glob("notebooks/[0-9][0-9]_*.ipynb")):
-        for cell in nbformat.read(path, as_version=4).cells:
-            if cell.cell_type != "code" or "BEGIN SOLUTION" in cell.source:
-                continue
-            for line in cell.source.splitlines():
-                if line.startswith("answer = "):
-                    expression = line.removeprefix("answer = ").split("#")[0].strip()
-                    ids = [n.args[0].value for n in ast.walk(ast.parse(cell.source))
-                           if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "check"]
-                    found += [(path.name, exercise_id, expression) for exercise_id in ids]
+        cells = nbformat.read(path, as_version=4).cells
+        for exercise_id, where in exercise_format.find_exercises(cells, path.name).items():
+            value = exercise_format.placeholder(cells[where.answer].source)
+            found.append((path.name, exercise_id, value))
     return found
 
 
@@ -252,6 +248,5 @@ def test_every_notebook_placeholder_is_found():
 @pytest.mark.parametrize(("notebook", "exercise_id", "placeholder"), ANSWER_CELLS,
                          ids=[f"{i}" for _, i, _ in ANSWER_CELLS])
 def test_the_placeholder_a_student_sees_is_not_attempted(notebook, exercise_id, placeholder):
-    answer = ast.literal_eval(placeholder)  # the answer cell's own placeholder: ..., (..., ...)
     assert exercise_id.startswith(notebook[:2]), f"{notebook} checks another notebook's exercise"
-    assert ex.evaluate(exercise_id, answer).status == "not attempted"
+    assert ex.evaluate(exercise_id, placeholder).status == "not attempted"

@@ -23,7 +23,7 @@ def test_history_dict_accepts_a_history_or_a_dict():
 
 
 def test_training_and_validation_drawn_with_the_same_colour():
-    axes = plot_history(LOGS, ("loss", "accuracy"), axes=Figure().subplots(1, 2), label="run")
+    axes = plot_history(LOGS, ("loss", "accuracy"), ax=Figure().subplots(1, 2), label="run")
     loss_lines, acc_lines = axes[0].get_lines(), axes[1].get_lines()
     assert [ln.get_label() for ln in loss_lines] == ["run: training", "run: validation"]
     assert loss_lines[0].get_color() == loss_lines[1].get_color()
@@ -35,7 +35,7 @@ def test_training_and_validation_drawn_with_the_same_colour():
 
 def test_mark_epoch_and_log_scale():
     ax = Figure().subplots()
-    plot_history(LOGS, "loss", axes=ax, mark_epoch=2, logy=True)
+    plot_history(LOGS, "loss", ax=ax, mark_epoch=2, logy=True)
     assert ax.get_lines()[-1].get_xdata()[0] == 2 and ax.get_yscale() == "log"
 
 
@@ -60,8 +60,9 @@ def test_new_figure_with_one_axis_per_metric():
         (LOGS, {"metrics": ()}, ValueError, "at least one recorded metric"),
         (LOGS, {"mark_epoch": 4}, ValueError, "mark_epoch must be an int between 1 and 3; got 4"),
         (LOGS, {"mark_epoch": True}, TypeError, "mark_epoch must be an int between 1 and 3"),
-        (LOGS, {"metrics": ("loss", "accuracy"), "axes": [Figure().subplots()]}, ValueError,
-         "one Axes per metric"),
+        (LOGS, {"metrics": ("loss", "accuracy"), "ax": [Figure().subplots()]}, ValueError,
+         "ax must hold 2 Axes, one per panel; got 1"),
+        (LOGS, {"ax": "axes"}, TypeError, "ax must be a matplotlib Axes or a sequence of them"),
     ],
 )
 def test_bad_input_is_named(history, kwargs, error, match):

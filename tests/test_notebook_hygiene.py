@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tools.student_edition import solution_metadata
+from tools import exercise_format
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 NOTEBOOKS = sorted(p for p in NOTEBOOK_DIR.glob("*.ipynb"))
@@ -193,100 +193,20 @@ def test_no_execution_timestamps(path):
         )
 
 
-# Exercises (CONTRIBUTING.md, "Exercises"): a task in markdown, an answer cell with the ...
-# placeholder whose committed output is "not attempted", and a hidden nbgrader solution cell
-# whose committed output is "correct". Checked here on the committed notebooks; strict nbval
-# proves the outputs still come out that way.
-CHECK_CALL = re.compile(r"""\bcheck\(\s*["'](\d\d\.\d+)["']""")
+# Exercises: the format is defined in tools/exercise_format.py and checked here on the committed
+# notebooks, outputs included; strict nbval proves the outputs still come out that way.
 CONTENT = [p for p in NOTEBOOKS if 1 <= int(p.name[:2]) <= 6]
 MIN_EXERCISES = 3
 
 
-def _text(cell) -> str:
-    return "".join(out.get("text", "") for out in cell.get("outputs", []))
-
-
-def _exercises(name: str, cells) -> dict[str, dict[str, int]]:
-    """{exercise id: {"answer": cell index, "solution": cell index}} of one notebook."""
-    found: dict[str, dict[str, int]] = {}
-    for index, cell in enumerate(cells):
-        if cell.cell_type != "code":
-            continue
-        for exercise_id in CHECK_CALL.findall(cell.source):
-            role = "solution" if "nbgrader" in cell.metadata else "answer"
-            assert role not in found.setdefault(exercise_id, {}), (
-                f"{name} cell {index}: a second {role} cell for exercise {exercise_id}"
-            )
-            found[exercise_id][role] = index
-    return found
-
-
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
 def test_every_exercise_has_task_answer_and_hidden_solution(path):
-    check_exercises(path.name, nbformat.read(path, as_version=4).cells)
-
-
-def check_exercises(name: str, cells) -> None:
-    """Assert that every exercise in ``cells`` follows the convention; ``name`` is NN_x.ipynb."""
-    path = Path(name)  # the messages below name the notebook as path.name
-    exercises = _exercises(name, cells)
-    number = path.name[:2]
-    expected_ids = [f"{number}.{k}" for k in range(1, len(exercises) + 1)]
-    assert sorted(exercises, key=lambda i: int(i.split(".")[1])) == expected_ids, (
-        f"{path.name}: exercise ids {sorted(exercises)}; number them {number}.1, {number}.2, ..."
-    )
-    for exercise_id, where in exercises.items():
-        assert set(where) == {"answer", "solution"}, (
-            f"{path.name}: exercise {exercise_id} has only a {' and a '.join(where)} cell; it "
-            "needs an answer cell and a solution cell"
-        )
-        a, s = where["answer"], where["solution"]
-        answer, solution, task = cells[a], cells[s], cells[a - 1]
-        assert s > a, f"{path.name}: exercise {exercise_id}'s solution comes before its answer"
-        assert task.cell_type == "markdown" and f"**Exercise {exercise_id}" in task.source, (
-            f"{path.name} cell {a - 1}: the task of exercise {exercise_id} goes right before "
-            f"its answer cell, starting with **Exercise {exercise_id} — title.**"
-        )
-        assert task.metadata["slideshow"]["slide_type"] in {"slide", "subslide"}, (
-            f"{path.name} cell {a - 1}: an exercise's task starts a subslide"
-        )
-        # `answer = ...`, or a tuple or dict of ... for an answer in parts
-        assert re.search(r"^answer\s*=", answer.source, re.M) and any(
-            "..." in line for line in _code_lines(answer.source)
-        ), (
-            f"{path.name} cell {a}: the answer cell of {exercise_id} needs the placeholder "
-            "`answer = ...`"
-        )
-        assert answer.metadata["slideshow"]["slide_type"] == "-", (
-            f"{path.name} cell {a}: the answer cell stays on the task's slide (slide_type '-')"
-        )
-        assert f"Exercise {exercise_id}: not attempted yet." in _text(answer), (
-            f"{path.name} cell {a}: the committed output of the answer cell must say "
-            f"'Exercise {exercise_id}: not attempted yet.'"
-        )
-        lines = [ln.strip() for ln in solution.source.splitlines()]
-        assert lines[0] == "### BEGIN SOLUTION" and "### END SOLUTION" in lines, (
-            f"{path.name} cell {s}: a solution starts with ### BEGIN SOLUTION and ends the "
-            "worked answer with ### END SOLUTION"
-        )
-        assert solution.metadata.get("nbgrader") == solution_metadata(exercise_id), (
-            f"{path.name} cell {s}: nbgrader metadata must be {solution_metadata(exercise_id)}"
-        )
-        assert solution.metadata.get("jupyter", {}).get("source_hidden") is True, (
-            f"{path.name} cell {s}: hide the solution's source (jupyter.source_hidden: true)"
-        )
-        assert solution.metadata["slideshow"]["slide_type"] == "subslide", (
-            f"{path.name} cell {s}: a solution is a subslide of its own, revealed by moving down"
-        )
-        assert _text(solution).strip() == f"Exercise {exercise_id}: correct.", (
-            f"{path.name} cell {s}: the committed output of the solution must be exactly "
-            f"'Exercise {exercise_id}: correct.'"
-        )
+    exercise_format.validate(path.name, nbformat.read(path, as_version=4).cells)
 
 
 @pytest.mark.parametrize("path", CONTENT, ids=[p.name for p in CONTENT])
 def test_every_content_notebook_has_at_least_three_exercises(path):
-    count = len(_exercises(path.name, nbformat.read(path, as_version=4).cells))
+    count = len(exercise_format.find_exercises(nbformat.read(path, as_version=4).cells))
     assert count >= MIN_EXERCISES, (
         f"{path.name} has {count} checked exercises; every content notebook needs at least "
         f"{MIN_EXERCISES} (CONTRIBUTING.md, Exercises)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import course_utils
 
-import importlib.util
+import importlib
 import os
 import subprocess
 import sys
@@ -47,18 +47,18 @@ def test_tensorflow_environment_is_set_on_import_and_explicit_values_win():
 
 
 def _root_conftest():
-    spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The repository's conftest.py, as pytest loaded it (not executed again)."""
+    path = str(ROOT / "conftest.py")
+    return next(m for m in list(sys.modules.values()) if getattr(m, "__file__", None) == path)
 
 
 def test_nbval_patch_is_installed_for_the_tested_nbval():
     pytest.importorskip("nbval")
     from nbval.kernel import RunningKernel
 
-    conftest = _root_conftest()
-    assert RunningKernel.execute_cell_input is conftest._execute_with_history
+    patch = RunningKernel.execute_cell_input
+    assert patch.__module__ == _root_conftest().__name__
+    assert patch.__name__ == "_execute_with_history"
 
 
 @pytest.mark.parametrize(

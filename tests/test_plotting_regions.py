@@ -255,6 +255,8 @@ def test_labels_and_kwargs_reach_the_display(ax):
         lambda g: g[:, 0], TOY, ax=ax, xlabel="feature a", ylabel="feature b", alpha=0.5
     )
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("feature a", "feature b")
+    (surface,) = [c for c in ax.collections if isinstance(c, QuadContourSet) and c.filled]
+    assert surface.get_alpha() == 0.5
 
 
 def test_pyplot_state_and_rcparams_untouched(ax):
@@ -265,21 +267,14 @@ def test_pyplot_state_and_rcparams_untouched(ax):
     assert dict(mpl.rcParams) == before_rc
 
 
-def test_new_figure_only_when_ax_is_none():
+def test_a_new_figure_of_the_default_size_only_when_ax_is_none():
     before_rc = dict(mpl.rcParams)
     before = set(plt.get_fignums())
     result = plot_decision_boundary(lambda g: g[:, 0], TOY, grid_resolution=10)
     try:
         assert set(plt.get_fignums()) - before == {result.figure.number}
-        assert dict(mpl.rcParams) == before_rc
-    finally:
-        plt.close(result.figure)
-
-
-def test_default_figure_size_and_a_new_figure_only_when_ax_is_none():
-    result = plot_decision_boundary(lambda g: g[:, 0], TOY, grid_resolution=10)
-    try:
         assert tuple(result.figure.get_size_inches()) == style.FIGSIZE
+        assert dict(mpl.rcParams) == before_rc
     finally:
         plt.close(result.figure)
 
@@ -376,4 +371,48 @@ def test_validation_happens_before_any_prediction(ax):
     fn = Counter(lambda g: g[:, 0])
     with pytest.raises(ValueError, match="grid_resolution"):
         plot_decision_boundary(fn, TOY, grid_resolution=0, ax=ax)
+    assert fn.calls == []
+
+
+# --- DecisionRegions.plot: compute once, check, draw ----------------------------------------
+
+
+def test_computed_regions_draw_what_plot_decision_boundary_draws_without_predicting_again():
+    fn = Counter(lambda g: g[:, 0] - g[:, 1])
+    regions = decision_regions(fn, TOY, grid_resolution=20)
+    drawn = regions.plot(ax=Figure().subplots(), X=TOY, y=[-1, -1, 1, 1], alpha=0.5)
+    direct = plot_decision_boundary(fn, TOY, [-1, -1, 1, 1], ax=Figure().subplots(),
+                                    grid_resolution=20, alpha=0.5)
+    assert len(fn.calls) == 2  # one each: plot() predicted nothing
+    assert legend_texts(drawn) == legend_texts(direct) == ["label -1", "label +1"]
+    assert [type(c) for c in drawn.collections] == [type(c) for c in direct.collections]
+    (line_a,), (line_b,) = boundary_lines(drawn), boundary_lines(direct)
+    np.testing.assert_allclose(np.concatenate(line_a.get_segments()),
+                               np.concatenate(line_b.get_segments()))
+
+
+def test_computed_regions_draw_alone_on_a_new_figure():
+    ax = decision_regions(lambda g: g[:, 0], TOY, grid_resolution=10).plot()
+    try:
+        assert ax.get_legend() is None and len(boundary_lines(ax)) == 1
+    finally:
+        plt.close(ax.figure)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [({"y": [0, 1, 0, 1]}, "y colours the points X; pass X with it"),
+     ({"X": TOY, "y": [0, 1]}, "y must have one label per row of X"),
+     ({"plot_method": "surface"}, "plot_method must be one of")],
+)
+def test_computed_regions_check_what_they_are_given(kwargs, match):
+    regions = decision_regions(lambda g: g[:, 0], TOY, grid_resolution=10)
+    with pytest.raises(ValueError, match=match):
+        regions.plot(ax=Figure().subplots(), **kwargs)
+
+
+def test_class_names_are_checked_before_the_model_is_predicted(ax):
+    fn = Counter(lambda g: g[:, 0])
+    with pytest.raises(ValueError, match="class_names must name all 3 classes; got 2 names"):
+        plot_decision_boundary(fn, X3, Y3, ax=ax, class_names=["a", "b"])
     assert fn.calls == []

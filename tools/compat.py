@@ -38,8 +38,8 @@ OUT = ROOT / "build" / "compat"
 HOSTED_STACK = ROOT / "tests" / "compat" / "hosted.txt"
 HOSTED_PYTHON = "3.12"
 SHOWN = ("tensorflow", "tensorflow-cpu", "keras", "numpy", "scikit-learn", "matplotlib")
-UNIT_TESTS = ["tests", "--ignore=tests/browser", "--ignore=tests/site",
-              "--ignore=tests/student_runs", "-q", "-p", "no:cacheprovider"]
+UNIT_TESTS = ["tests", "--ignore=tests/browser", "--ignore=tests/site", "-q", "-p",
+              "no:cacheprovider"]
 
 
 def sh(*args, check: bool = True) -> bool:

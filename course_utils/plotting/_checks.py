@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["check_ax", "check_labels", "check_limits", "check_points_2d"]
+__all__ = ["check_labels", "check_limits", "check_points_2d"]
 
 
 def check_points_2d(X, *, purpose: str) -> np.ndarray:
@@ -67,14 +67,6 @@ def check_labels(y, n_rows: int) -> np.ndarray:
     if np.issubdtype(y.dtype, np.number) and not np.all(np.isfinite(y)):
         raise ValueError("y must not contain NaN or infinite values")
     return y
-
-
-def check_ax(ax) -> None:
-    """Raise TypeError unless ``ax`` is None or a matplotlib Axes."""
-    from matplotlib.axes import Axes
-
-    if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
 
 
 def check_limits(lim, name: str) -> tuple[float, float]:

@@ -64,6 +64,41 @@ class DecisionRegions:
             lines += [line for line in generator.lines(0.0) if len(line) > 1]
         return lines
 
+    def plot(self, ax=None, X=None, y=None, **kwargs):
+        """Draw the regions and their boundary, and the points ``X`` coloured by ``y``.
+
+        The scikit-learn Display pattern: compute once with :func:`decision_regions`, check
+        what it found, then draw it, with no second prediction.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+            Where to draw. A new figure is made only when this is None.
+        X : array of shape (n_samples, 2), optional
+            Points to draw over the regions; usually the ``X`` the grid was built around.
+        y : array of shape (n_samples,), (n_samples, 1) or one-hot (n_samples, k), optional
+            Their labels, which colour them (needs ``X``).
+        **kwargs
+            ``class_names``, ``plot_method``, ``xlabel``, ``ylabel``, ``alpha`` and ``size``,
+            as for :func:`course_utils.plotting.plot_decision_boundary`.
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+            The axes drawn on.
+
+        Examples
+        --------
+        >>> from matplotlib.figure import Figure
+        >>> r = decision_regions(lambda g: g[:, 0] - 1.0, [[0.0, 0.0], [2.0, 1.0]])
+        >>> ax = r.plot(ax=Figure().subplots(), X=[[0.0, 0.0], [2.0, 1.0]], y=[0, 1])
+        >>> [t.get_text() for t in ax.get_legend().get_texts()]
+        ['label 0', 'label 1']
+        """
+        from .regions import _plot_regions
+
+        return _plot_regions(self, ax, X, y, **kwargs)
+
     def fractions(self) -> np.ndarray:
         """Share of the grid given to each class, shape ``(n_classes,)``; sums to 1."""
         return np.bincount(self.labels.ravel(), minlength=self.n_classes) / self.labels.size
@@ -181,7 +216,13 @@ def decision_regions(predict_fn, X, *, grid_resolution=200, eps=1.0, response="a
     >>> bool(np.allclose(line[:, 0], 1.0))
     True
     """
-    X, grid_resolution, eps = _check_grid_args(predict_fn, X, grid_resolution, eps, response)
+    X = check_points_2d(X, purpose="draw a boundary")
+    grid_resolution, eps = _check_grid_args(predict_fn, grid_resolution, eps, response)
+    return _regions(predict_fn, X, grid_resolution, eps, response)
+
+
+def _regions(predict_fn, X, grid_resolution, eps, response):
+    """:func:`decision_regions` of arguments already checked."""
     xx0, xx1 = _grid(X, grid_resolution, eps)
     grid = np.column_stack([xx0.ravel(), xx1.ravel()])
     out = _check_outputs(_batched(predict_fn)(grid), len(grid))
@@ -196,15 +237,14 @@ def decision_regions(predict_fn, X, *, grid_resolution=200, eps=1.0, response="a
     )
 
 
-def _check_grid_args(predict_fn, X, grid_resolution, eps, response):
+def _check_grid_args(predict_fn, grid_resolution, eps, response):
     if not callable(predict_fn):
         raise TypeError(
             "predict_fn must be callable (a Keras model, an estimator's predict_proba, a "
             f"function of an (n, 2) array); got {type(predict_fn).__name__}"
         )
-    X = check_points_2d(X, purpose="draw a boundary")
     grid_resolution = check_int(grid_resolution, "grid_resolution", low=2)
     eps = check_real(eps, "eps", low=0)
     if response not in _RESPONSES:
         raise ValueError(f"response must be one of {_RESPONSES}; got {response!r}")
-    return X, grid_resolution, eps
+    return grid_resolution, eps

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .._checks import check_int, check_real
+from .._checks import check_ax, check_int, check_real
 from . import _style as style
-from ._checks import check_ax, check_labels, check_limits, check_points_2d
+from ._checks import check_labels, check_limits, check_points_2d
 from ._lines import check_history, check_line, n_correct, positive_side, segment, select
 
 if TYPE_CHECKING:

@@ -17,27 +17,35 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .._checks import check_real
+from .._checks import check_ax, check_real
 from . import _style as style
-from ._checks import check_ax, check_labels, check_points_2d
-from .decision import decision_regions
+from ._checks import check_labels, check_points_2d
+from .decision import _check_grid_args, _regions
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+
+    from .decision import DecisionRegions
 
 __all__ = ["plot_decision_boundary"]
 
 _PLOT_METHODS = ("contourf", "contour", "pcolormesh")
 
 
-def _check_args(ax, X, y, class_names, plot_method, alpha, size):
+def _check_drawing(ax, X, y, class_names, plot_method, alpha, size):
+    """Check what drawing needs, before anything is predicted; ``X`` may be None."""
     check_ax(ax)
-    X = check_points_2d(X, purpose="draw a boundary")
+    if X is None and y is not None:
+        raise ValueError("y colours the points X; pass X with it")
+    X = None if X is None else check_points_2d(X, purpose="draw a boundary")
     y = None if y is None else check_labels(y, len(X))
-    if class_names is not None and (
-        isinstance(class_names, str) or not all(isinstance(n, str) for n in class_names)
-    ):
-        raise ValueError(f"class_names must be a sequence of str; got {class_names!r}")
+    if class_names is not None:
+        if isinstance(class_names, str) or not all(isinstance(n, str) for n in class_names):
+            raise ValueError(f"class_names must be a sequence of str; got {class_names!r}")
+        n_labels = 0 if y is None else len(np.unique(y))
+        if len(class_names) < n_labels:
+            raise ValueError(f"class_names must name all {n_labels} classes; got "
+                             f"{len(class_names)} names")
     if plot_method not in _PLOT_METHODS:
         raise ValueError(f"plot_method must be one of {_PLOT_METHODS}; got {plot_method!r}")
     alpha = check_real(alpha, "alpha", low=0)
@@ -59,24 +67,47 @@ def _legend(y, n_classes, class_names):
 
 
 def _draw_regions(ax, regions, colors, plot_method, alpha):
+    from matplotlib.collections import LineCollection
     from matplotlib.colors import ListedColormap
 
     k = regions.n_classes
-    style = {"cmap": ListedColormap(colors[:k]), "alpha": alpha, "zorder": -1}
+    artist_kw = {"cmap": ListedColormap(colors[:k]), "alpha": alpha, "zorder": -1}
     xx0, xx1, labels = regions.xx0, regions.xx1, regions.labels
     if plot_method == "pcolormesh":
         # A pinned colour scale, so a class missing from the grid does not shift the others.
-        ax.pcolormesh(xx0, xx1, labels, vmin=-0.5, vmax=k - 0.5, shading="auto", **style)
+        ax.pcolormesh(xx0, xx1, labels, vmin=-0.5, vmax=k - 0.5, shading="auto", **artist_kw)
     else:
-        getattr(ax, plot_method)(xx0, xx1, labels, levels=np.arange(k + 1) - 0.5, **style)
-    from matplotlib.collections import LineCollection
-
+        getattr(ax, plot_method)(xx0, xx1, labels, levels=np.arange(k + 1) - 0.5, **artist_kw)
     # The boundary itself, exact rather than following the grid's cells; one LineCollection
     # draws every piece (a ContourSet per margin costs more and warns when a margin has no
     # zero crossing).
     lines = regions.boundary_lines()
     if lines:
         ax.add_collection(LineCollection(lines, colors="black", linewidths=1.2), autolim=False)
+
+
+def _draw(regions, ax, X, y, *, class_names, plot_method, xlabel, ylabel, alpha, size):
+    """Draw checked arguments: the regions, then the points ``X`` (if any) coloured by ``y``."""
+    positions, labels = _legend(y, regions.n_classes, class_names)
+    ax = style.new_axes() if ax is None else ax
+    colors = style.class_colors(max(regions.n_classes, len(labels)))
+    _draw_regions(ax, regions, colors, plot_method, alpha)
+    style.label_axes(ax, xlabel, ylabel)
+    if X is not None and y is None:
+        ax.scatter(*X.T, s=size / 2, color="0.2", edgecolors="white", linewidths=0.5, zorder=3)
+    elif X is not None:
+        style.scatter_classes(ax, X, positions, labels, size=size)
+        ax.legend(loc="best", framealpha=0.9)
+    return ax
+
+
+def _plot_regions(regions: DecisionRegions, ax=None, X=None, y=None, *, class_names=None,
+                 plot_method="contourf", xlabel=None, ylabel=None, alpha=0.3,
+                 size=style.MARKER_SIZE) -> Axes:
+    """Draw computed regions; what :meth:`DecisionRegions.plot` does (its docstring says how)."""
+    X, y, alpha, size = _check_drawing(ax, X, y, class_names, plot_method, alpha, size)
+    return _draw(regions, ax, X, y, class_names=class_names, plot_method=plot_method,
+                 xlabel=xlabel, ylabel=ylabel, alpha=alpha, size=size)
 
 
 def plot_decision_boundary(
@@ -96,6 +127,9 @@ def plot_decision_boundary(
     size=style.MARKER_SIZE,
 ) -> Axes:
     """Draw the decision regions of a 2-D classifier, and the points ``X`` coloured by ``y``.
+
+    The same as ``decision_regions(predict_fn, X, ...).plot(ax=ax, X=X, y=y, ...)``; every
+    argument is checked before the model is predicted.
 
     Parameters
     ----------
@@ -124,18 +158,8 @@ def plot_decision_boundary(
         The axes drawn on. A black line marks the boundary itself (where the score is 0, the
         probability 0.5, or two classes tie).
     """
-    X, y, alpha, size = _check_args(ax, X, y, class_names, plot_method, alpha, size)
-    regions = decision_regions(
-        predict_fn, X, grid_resolution=grid_resolution, eps=eps, response=response
-    )
-    positions, labels = _legend(y, regions.n_classes, class_names)
-    ax = style.new_axes() if ax is None else ax
-    colors = style.class_colors(max(regions.n_classes, len(labels)))
-    _draw_regions(ax, regions, colors, plot_method, alpha)
-    style.label_axes(ax, xlabel, ylabel)
-    if y is None:
-        ax.scatter(*X.T, s=size / 2, color="0.2", edgecolors="white", linewidths=0.5, zorder=3)
-    else:
-        style.scatter_classes(ax, X, positions, labels, size=size)
-        ax.legend(loc="best", framealpha=0.9)
-    return ax
+    X, y, alpha, size = _check_drawing(ax, X, y, class_names, plot_method, alpha, size)
+    grid_resolution, eps = _check_grid_args(predict_fn, grid_resolution, eps, response)
+    regions = _regions(predict_fn, X, grid_resolution, eps, response)
+    return _draw(regions, ax, X, y, class_names=class_names, plot_method=plot_method,
+                 xlabel=xlabel, ylabel=ylabel, alpha=alpha, size=size)

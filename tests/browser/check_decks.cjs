@@ -14,10 +14,9 @@ const path = require("path");
 const { pathToFileURL } = require("url");
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const { launchOffline } = require(path.join(ROOT, "tests", "browser", "offline_chromium.cjs"));
+const { launchOffline, watchOffline } = require(path.join(ROOT, "tests", "browser", "offline_chromium.cjs"));
 
 const VIEWPORT = { width: 1280, height: 720 };
-const LOCAL = /^(file|data|blob|about):/;
 // Slack (CSS px, unscaled) before an element counts as sticking out of the slide.
 const TOLERANCE = 4;
 const debug = process.env.SLIDES_DEBUG ? (m) => console.error(`[check_decks] ${m}`) : () => {};
@@ -164,29 +163,12 @@ function mathReport() {
 async function checkDeck(browser, deckPath, args) {
   const name = path.basename(deckPath).replace(/\.slides\.html$/, "");
   const result = {
-    deck: name, file: deckPath, requests: 0, external: [], failed: [], httpErrors: [],
+    deck: name, file: deckPath, requests: 0, external: [], failed: [],
     pageErrors: [], consoleErrors: [], totalSlides: 0, ready: false, math: null,
     slides: [], screenshots: [], speakerNotes: null,
   };
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, offline: true });
-  // Anything that is not file:// is refused here, and recorded, before it reaches the (closed) network.
-  await context.route((url) => !LOCAL.test(url.href), (route) => {
-    const url = route.request().url();
-    if (!result.external.includes(url)) result.external.push(url);
-    return route.abort("internetdisconnected");
-  });
-  // Listen on the context, not the page, so the speaker-view popup and its iframes count too.
-  context.on("request", (req) => {
-    result.requests++;
-    if (!LOCAL.test(req.url()) && !result.external.includes(req.url())) result.external.push(req.url());
-  });
-  context.on("requestfailed", (req) => result.failed.push(`${req.url()} (${(req.failure() || {}).errorText})`));
-  context.on("response", (res) => { if (res.status() >= 400) result.httpErrors.push(`${res.url()} (${res.status()})`); });
-  context.on("page", (p) => {
-    p.on("pageerror", (err) => result.pageErrors.push(String(err && err.stack || err)));
-    p.on("console", (msg) => { if (msg.type() === "error") result.consoleErrors.push(msg.text()); });
-    p.on("websocket", (ws) => { if (!result.external.includes(ws.url())) result.external.push(ws.url()); });
-  });
+  await watchOffline(context, result);
   const page = await context.newPage();
 
   fs.rmSync(path.join(args.shots, name), { recursive: true, force: true });

@@ -25,7 +25,7 @@ IDS = [nb.stem for nb in NOTEBOOKS]
 
 def _request_problems(result: dict) -> list[str]:
     problems = [f"left file://: {url}" for url in result["external"]]
-    problems += [f"failed: {what}" for what in result["failed"] + result["httpErrors"]]
+    problems += [f"failed: {what}" for what in result["failed"]]
     return problems + [f"console error: {text}" for text in result["consoleErrors"]]
 
 

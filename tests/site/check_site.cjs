@@ -16,10 +16,9 @@ const path = require("path");
 const { pathToFileURL, fileURLToPath } = require("url");
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const { launchOffline } = require(path.join(ROOT, "tests", "browser", "offline_chromium.cjs"));
+const { launchOffline, watchOffline } = require(path.join(ROOT, "tests", "browser", "offline_chromium.cjs"));
 
 const VIEWPORT = { width: 1280, height: 800 };
-const LOCAL = /^(file|data|blob|about):/;
 const debug = process.env.SITE_DEBUG ? (m) => console.error(`[check_site] ${m}`) : () => {};
 
 function parseArgs(argv) {
@@ -115,26 +114,6 @@ async function checkAnimations(page) {
     results.push({ id, before, after, playing: after.frame !== before.frame, icons });
   }
   return results;
-}
-
-function attachListeners(context, result) {
-  // Anything that is not file:// is refused, and recorded, before it reaches the (closed) network.
-  context.route((url) => !LOCAL.test(url.href), (route) => {
-    const url = route.request().url();
-    if (!result.external.includes(url)) result.external.push(url);
-    return route.abort("internetdisconnected");
-  });
-  context.on("request", (req) => {
-    result.requests++;
-    if (!LOCAL.test(req.url()) && !result.external.includes(req.url())) result.external.push(req.url());
-  });
-  context.on("requestfailed", (req) => result.failed.push(`${req.url().slice(0, 200)} (${(req.failure() || {}).errorText})`));
-  context.on("response", (res) => { if (res.status() >= 400) result.failed.push(`${res.url()} (${res.status()})`); });
-  context.on("page", (p) => {
-    p.on("pageerror", (err) => result.pageErrors.push(`${p.url()}: ${String(err && err.stack || err)}`));
-    p.on("console", (msg) => { if (msg.type() === "error") result.consoleErrors.push(`${p.url()}: ${msg.text()}`); });
-    p.on("websocket", (ws) => { if (!result.external.includes(ws.url())) result.external.push(ws.url()); });
-  });
 }
 
 async function openPage(page, url) {
@@ -293,7 +272,7 @@ async function main() {
   };
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, offline: true });
-    attachListeners(context, result);
+    await watchOffline(context, result);
     await crawl(context, args, result);
     result.links = checkLinks(result.pages, args.site);
     await search(context, args, result);

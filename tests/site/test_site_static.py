@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
+from html_scan import missing_local_assets, remote_loads, scan, strip_comments
 from site_pages import NOTEBOOKS, SITE_DIR, page_path, require_site
-from test_decks_static import _strip_comments, missing_local_assets, remote_loads, scan
 
 HTML_FILES = sorted(SITE_DIR.rglob("*.html")) if SITE_DIR.is_dir() else []
 STATIC = SITE_DIR / "_static"
@@ -75,20 +75,20 @@ def test_every_local_asset_exists(path):
 
 def test_mathjax_is_served_from_the_site():
     require_site()
+    pages_with_mathjax = 0
     for nb in NOTEBOOKS:
         loads = [url for _, tag, url in scan(page_path(nb)).loads if tag == "<script src>"]
         mathjax = [url for url in loads if "MathJax.js" in url]
-        if mathjax:
-            assert all(url.startswith("../_static/mathjax/") for url in mathjax), mathjax
-            return
-    pytest.fail("no notebook page loads MathJax: the math would stay raw TeX")
+        assert all(url.startswith("../_static/mathjax/") for url in mathjax), (nb, mathjax)
+        pages_with_mathjax += bool(mathjax)
+    assert pages_with_mathjax, "no notebook page loads MathJax: the math would stay raw TeX"
 
 
 def test_javascript_and_css_name_no_remote_host_they_could_load():
     assert ASSETS, f"no JavaScript or CSS in {STATIC}: run `make site`"
     unknown = []
     for path in ASSETS:
-        code = _strip_comments(path.read_text(encoding="utf-8", errors="replace"))
+        code = strip_comments(path.read_text(encoding="utf-8", errors="replace"))
         for match in URL.finditer(code):
             url = match.group(0)
             if not any(re.sub("^(https?:)?", "", url).startswith(re.sub("^https?:", "", ok))

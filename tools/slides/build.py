@@ -75,14 +75,11 @@ ASSETS: dict[str, list[str]] = {
 # Remote references inside notebook *outputs*, which no exporter option reaches, mapped to the
 # local copy: matplotlib's Animation.to_jshtml() links Font Awesome 4.4 from a CDN for its
 # player buttons (4.7, the last 4.x, has the same icons).
-OUTPUT_REWRITES = [
-    (
-        re.compile(
-            r"(?:https?:)?//maxcdn\.bootstrapcdn\.com/font-awesome/[0-9.]+/css/font-awesome(?:\.min)?\.css"
-        ),
-        f"{STATIC}/font-awesome/css/font-awesome.min.css",
-    ),
-]
+# site/build.py drops the same link (its theme bundles Font Awesome 6).
+FONT_AWESOME_CDN = re.compile(
+    r"(?:https?:)?//maxcdn\.bootstrapcdn\.com/font-awesome/[0-9.]+/css/font-awesome(?:\.min)?\.css"
+)
+OUTPUT_REWRITES = [(FONT_AWESOME_CDN, f"{STATIC}/font-awesome/css/font-awesome.min.css")]
 # MathJax ships every renderer with seven font families (about 20 MB); the decks use TeX.
 _MATHJAX_FONT_DIRS = re.compile(r"^jax/output/(HTML-CSS|SVG)/fonts/(?!TeX$)[^/]+$")
 
