@@ -116,6 +116,7 @@ def test_typical_mistakes_get_their_hint(exercise_id, answer, fragment):
 
 def test_lists_and_float32_are_accepted():
     assert evaluate("05.1", SOLUTIONS["05.1"].astype(np.float32).tolist()).status == "correct"
+    assert evaluate("05.5", list(SOLUTIONS["05.5"])).status == "correct"
     assert evaluate("05.2", [-0.01, 0.01]).status == "correct"
 
 

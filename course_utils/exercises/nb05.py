@@ -182,7 +182,7 @@ def _per_parameter_errors(absolute=False):
 
 @exercise("05.5")
 def _locate_the_bug(answer):
-    if not (isinstance(answer, tuple) and len(answer) == 2):
+    if not (isinstance(answer, (tuple, list)) and len(answer) == 2):
         return ("your answer should be a pair: (the four relative errors in the order K1, b1, "
                 "K2, b2, the name of the parameter whose gradient is wrong)")
     errors, name = answer
