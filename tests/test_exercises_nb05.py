@@ -34,7 +34,7 @@ XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 XOR_Y = np.array([[0.0], [1.0], [1.0], [0.0]])
 
 
-def bug_errors(absolute=False):
+def bug_errors(absolute=False, summed=False):
     """Per-parameter errors of suspect_backprop, from central differences written out here."""
     from course_utils.exercises.nb05 import suspect_backprop
 
@@ -42,7 +42,8 @@ def bug_errors(absolute=False):
 
     def mean_loss():
         p = 1 / (1 + np.exp(-(np.tanh(XOR_X @ params[0] + params[1]) @ params[2] + params[3])))
-        return float(-np.mean(XOR_Y * np.log(p) + (1 - XOR_Y) * np.log(1 - p)))
+        losses = -(XOR_Y * np.log(p) + (1 - XOR_Y) * np.log(1 - p))
+        return float(losses.sum() if summed else losses.mean())
 
     numeric = []
     for p in params:
@@ -93,6 +94,7 @@ MISTAKES = [
     ("05.5", ([1e-10, 2e-10, 1e-11, 3e-11], "b1"), "all four errors are tiny"),
     ("05.5", (bug_errors(absolute=True), "b1"), "absolute differences"),
     ("05.5", (bug_errors(), "K1"), "not the wrong one"),
+    ("05.5", (bug_errors(summed=True), "b1"), "average them"),
     ("05.5", (bug_errors(), "bias"), "'K1', 'b1', 'K2' or 'b2'"),
     ("05.6", -0.01, "plain SGD's step"),
     ("05.6", -0.2, "effective learning rate"),

@@ -171,8 +171,10 @@ def _batch_gradients():
     return [XOR_X.T @ Delta1, Delta1.sum(axis=0), H.T @ Delta2, Delta2.sum(axis=0)]
 
 
-def _per_parameter_errors(absolute=False):
+def _per_parameter_errors(absolute=False, summed=False):
     right, suspect = _batch_gradients(), suspect_backprop(K1, B1, K2, B2, XOR_X, XOR_Y)
+    if summed:  # central differences of the summed loss: N times the mean's gradients
+        right = [len(XOR_X) * g for g in right]
     out = []
     for a, b in zip(right, suspect, strict=True):
         diff = np.linalg.norm(a - b)
@@ -198,6 +200,8 @@ def _locate_the_bug(answer):
              "batch) with central differences of the mean loss over those points"),
             (_per_parameter_errors(absolute=True), "those are absolute differences "
              "|g_num - g_bp|; the relative error divides by |g_num| + |g_bp|"),
+            (_per_parameter_errors(summed=True), "your loss adds up the four examples' losses; "
+             "suspect_backprop differentiates their mean, so average them (the 1/N of section 2)"),
         ],
     )
     if hint is not None:
