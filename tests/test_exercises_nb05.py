@@ -67,7 +67,7 @@ SOLUTIONS = {
     "05.3": math.sqrt(6 / 96),
     "05.4": 0.25**10,
     "05.5": (bug_errors(), "b1"),
-    "05.6": -0.02 * 0.5 / (1 - 0.9),
+    "05.6": (-0.02 * 0.5 / (1 - 0.9), 44),
 }
 
 MISTAKES = [
@@ -96,11 +96,16 @@ MISTAKES = [
     ("05.5", (bug_errors(), "K1"), "not the wrong one"),
     ("05.5", (bug_errors(summed=True), "b1"), "average them"),
     ("05.5", (bug_errors(), "bias"), "'K1', 'b1', 'K2' or 'b2'"),
-    ("05.6", -0.01, "plain SGD's step"),
-    ("05.6", -0.2, "effective learning rate"),
-    ("05.6", -0.01 / 1.9, "v (1 - mu) = -lr * g"),
-    ("05.6", -0.1 * (1 - 0.9**10), "not yet steady"),
-    ("05.6", 0.1, "wrong sign"),
+    ("05.6", (-0.01, 44), "plain SGD's step"),
+    ("05.6", (-0.2, 44), "effective learning rate"),
+    ("05.6", (-0.01 / 1.9, 44), "v (1 - mu) = -lr * g"),
+    ("05.6", (-0.1 * (1 - 0.9**10), 44), "not yet steady"),
+    ("05.6", (0.1, 44), "wrong sign"),
+    ("05.6", -0.1, "should be a pair"),
+    ("05.6", (-0.1, 43), "not yet 99 %"),
+    ("05.6", (-0.1, 10), "time constant"),
+    ("05.6", (-0.1, 22), "geometric series"),
+    ("05.6", (-0.1, "44"), "should be a step number"),
 ]
 
 
@@ -125,6 +130,8 @@ def test_lists_and_float32_are_accepted():
 def test_parts_left_as_placeholders_are_counted():
     assert evaluate("05.5", (..., ...)).status == "not attempted"
     assert "parts are still ..." in evaluate("05.5", (bug_errors(), ...)).hint
+    assert evaluate("05.6", (..., ...)).status == "not attempted"
+    assert evaluate("05.6", [-0.1, 44.0]).status == "correct"
 
 
 def test_text_gets_a_line_not_an_error():

@@ -217,11 +217,10 @@ def _locate_the_bug(answer):
 MOMENTUM_LR, MOMENTUM, STEADY_GRADIENT = 0.02, 0.9, 0.5
 
 
-@exercise("05.6")
-def _momentum_steady_step(answer):
+def _steady_change_hint(change):
     step = -MOMENTUM_LR * STEADY_GRADIENT / (1 - MOMENTUM)
     hint = compare_numbers(
-        answer, step, rtol=1e-2, atol=1e-6, what="your step",
+        change, step, rtol=1e-2, atol=1e-6, what="your change per step",
         mistakes=[
             (-MOMENTUM_LR * STEADY_GRADIENT,
              "that is plain SGD's step -lr * g, momentum's first step: the velocity "
@@ -234,8 +233,32 @@ def _momentum_steady_step(answer):
              "v = mu * v - lr * g holds, that is v (1 - mu) = -lr * g"),
         ],
     )
-    number = isinstance(answer, (int, float, np.number)) and not isinstance(answer, bool)
-    if hint is not None and number and 0.5 < float(answer) / step < 0.99:
+    number = isinstance(change, (int, float, np.number)) and not isinstance(change, bool)
+    if hint is not None and number and 0.5 < float(change) / step < 0.99:
         return ("on the way, but not yet steady: after t steps the velocity still misses "
-                "mu**t of its final value; take more steps, or solve v = mu * v - lr * g")
+                "part of its final value; take more steps, or solve v = mu * v - lr * g")
     return hint
+
+
+@exercise("05.6")
+def _momentum_builds_up(answer):
+    if not (isinstance(answer, (tuple, list)) and len(answer) == 2):
+        return ("your answer should be a pair: (theta's change per step once steady, the first "
+                "step t at which the change reaches 99 % of it)")
+    change, t = answer
+    hint = _steady_change_hint(change)
+    if hint is not None:
+        return hint
+    if isinstance(t, bool) or not isinstance(t, (int, np.integer, float, np.floating)):
+        return f"the second part should be a step number; got {type(t).__name__}"
+    first = math.ceil(math.log(0.01) / math.log(MOMENTUM))  # MOMENTUM**t <= 0.01
+    if t == first:
+        return None
+    if t == first - 1:
+        return (f"at step {first - 1} the change is 1 - 0.9**{first - 1} = "
+                f"{1 - MOMENTUM ** (first - 1):.1%} of its final value: not yet 99 %")
+    if t == round(1 / (1 - MOMENTUM)):
+        return ("10 = 1 / (1 - mu) is momentum's time constant: after 10 steps the change is "
+                f"only {1 - MOMENTUM**10:.0%} of its final value")
+    return ("not the first step at 99 %: write the velocity after t steps as a sum of powers of "
+            "mu (a geometric series), or run Keras step by step and watch theta's change")
