@@ -5,7 +5,8 @@ matrix), and the bug does not stop training, it only makes it worse. The remedy 
 cheap on a small network: estimate every partial derivative from two evaluations of the loss
 and compare. `numerical_gradient` does that in float64, `relative_error` turns the comparison
 into one scale-free number, and `layer_gradient_norms` measures, layer by layer, how much
-gradient reaches each kernel of a Keras model (to see gradients vanish or explode).
+gradient reaches each kernel of a Keras model (to see gradients vanish or explode), and
+`layer_signals` what flows through each layer: its activations forward, its δ = ∂L/∂z back.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import numpy as np
 
 from ._checks import check_real
 
-__all__ = ["layer_gradient_norms", "numerical_gradient", "relative_error"]
+__all__ = ["layer_gradient_norms", "layer_signals", "numerical_gradient", "relative_error"]
 
 
 def _check_params(params) -> tuple[list[np.ndarray], bool]:
@@ -171,3 +172,51 @@ def layer_gradient_norms(model, x, y, loss: Callable) -> dict[str, float]:
     if missing:
         raise ValueError(f"the loss does not depend on the kernels of layers {missing}")
     return {layer.name: float(tf.norm(g)) for layer, g in zip(layers, grads, strict=True)}
+
+
+def layer_signals(model, x, y, loss: Callable) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Each Dense layer's activations h and its δ = ∂loss/∂z, for one batch, input side first.
+
+    The kernel's gradient is ``hᵀ_prev δ``: it is small when either factor is, so the two are
+    measured apart. z is the layer's weighted sum ``h_prev K + b`` before the activation.
+
+    Parameters
+    ----------
+    model : keras.Model
+        A chain of ``Dense`` layers (after its ``Input``), as built by ``keras.Input`` and
+        ``Dense(...)(h)`` calls.
+    x, y : array-like
+        A batch of inputs and targets with the same number of rows.
+    loss : callable
+        ``loss(y_true, y_pred)`` returning a scalar.
+
+    Returns
+    -------
+    dict
+        Layer name → ``(h, delta)``, two float arrays of shape (rows of x, units).
+    """
+    import keras
+    import tensorflow as tf
+
+    if not isinstance(model, keras.Model):
+        raise TypeError(f"model must be a keras.Model; got {type(model).__name__}")
+    if not callable(loss):
+        raise TypeError(f"loss must be a callable loss(y_true, y_pred); got {type(loss).__name__}")
+    layers = [layer for layer in model.layers if not isinstance(layer, keras.layers.InputLayer)]
+    others = [layer.name for layer in layers if not isinstance(layer, keras.layers.Dense)]
+    if others or not layers:
+        raise ValueError(f"model must be a chain of Dense layers; {others or 'none'} are not")
+    if len(x) != len(y):
+        raise ValueError(f"x and y must have the same number of rows; got {len(x)} and {len(y)}")
+    h, zs, hs = tf.convert_to_tensor(x, dtype=layers[0].kernel.dtype), [], []
+    with tf.GradientTape() as tape:
+        for layer in layers:
+            z = h @ layer.kernel + (layer.bias if layer.use_bias else 0.0)
+            tape.watch(z)
+            h = layer.activation(z)
+            zs.append(z)
+            hs.append(h)
+        value = loss(y, h)
+    deltas = tape.gradient(value, zs)
+    return {layer.name: (np.asarray(a), np.asarray(d))
+            for layer, a, d in zip(layers, hs, deltas, strict=True)}

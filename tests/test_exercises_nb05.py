@@ -30,11 +30,44 @@ def adam_step(g, lr=0.01, correct=True):
     return -lr * m / (np.sqrt(v) + 1e-7)
 
 
+XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+XOR_Y = np.array([[0.0], [1.0], [1.0], [0.0]])
+
+
+def bug_errors(absolute=False, summed=False):
+    """Per-parameter errors of suspect_backprop, from central differences written out here."""
+    from course_utils.exercises.nb05 import suspect_backprop
+
+    params = [K1.copy(), b1.copy(), K2.copy(), b2.copy()]
+
+    def mean_loss():
+        p = 1 / (1 + np.exp(-(np.tanh(XOR_X @ params[0] + params[1]) @ params[2] + params[3])))
+        losses = -(XOR_Y * np.log(p) + (1 - XOR_Y) * np.log(1 - p))
+        return float(losses.sum() if summed else losses.mean())
+
+    numeric = []
+    for p in params:
+        g = np.zeros_like(p)
+        for i in np.ndindex(p.shape):
+            saved = p[i]
+            p[i] = saved + 1e-6
+            up = mean_loss()
+            p[i] = saved - 1e-6
+            g[i] = (up - mean_loss()) / 2e-6
+            p[i] = saved
+        numeric.append(g)
+    suspect = suspect_backprop(K1, b1, K2, b2, XOR_X, XOR_Y)
+    return [np.linalg.norm(a - s) / (1 if absolute else np.linalg.norm(a) + np.linalg.norm(s))
+            for a, s in zip(numeric, suspect, strict=True)]
+
+
 SOLUTIONS = {
     "05.1": backprop_k1([0, 1], 1),
     "05.2": adam_step(np.array([0.5, -2.0])),
     "05.3": math.sqrt(6 / 96),
     "05.4": 0.25**10,
+    "05.5": (bug_errors(), "b1"),
+    "05.6": (-0.02 * 0.5 / (1 - 0.9), 44),
 }
 
 MISTAKES = [
@@ -48,13 +81,31 @@ MISTAKES = [
     ("05.2", np.array([-0.005, 0.02]), "plain SGD's step"),
     ("05.2", adam_step(np.array([0.5, -2.0]), correct=False), "bias correction"),
     ("05.2", np.array([0.01, -0.01]), "wrong sign"),
-    ("05.3", math.sqrt(6 / 64), "fan_in only"),
     ("05.3", 6 / 96, "square root"),
     ("05.3", math.sqrt(2 / 96), "Glorot *normal*"),
     ("05.4", 0.5**10, "slope there"),
     ("05.4", 2.5, "multiplies"),
     ("05.4", 0.25, "one layer's factor"),
     ("05.4", 1e-6, "close, but rounded"),
+    ("05.1", "[[0.1, 0.2], [0.3, 0.4]]", "is a string"),
+    ("05.3", math.sqrt(6 / 64), "32 inputs and 32 units"),
+    ("05.5", "b1", "should be a pair"),
+    ("05.5", (0.3, "b1"), "one relative error per parameter"),
+    ("05.5", ([1e-10, 2e-10, 1e-11, 3e-11], "b1"), "all four errors are tiny"),
+    ("05.5", (bug_errors(absolute=True), "b1"), "absolute differences"),
+    ("05.5", (bug_errors(), "K1"), "not the wrong one"),
+    ("05.5", (bug_errors(summed=True), "b1"), "average them"),
+    ("05.5", (bug_errors(), "bias"), "'K1', 'b1', 'K2' or 'b2'"),
+    ("05.6", (-0.01, 44), "plain SGD's step"),
+    ("05.6", (-0.2, 44), "effective learning rate"),
+    ("05.6", (-0.01 / 1.9, 44), "v (1 - mu) = -lr * g"),
+    ("05.6", (-0.1 * (1 - 0.9**10), 44), "not yet steady"),
+    ("05.6", (0.1, 44), "wrong sign"),
+    ("05.6", -0.1, "should be a pair"),
+    ("05.6", (-0.1, 43), "not yet 99 %"),
+    ("05.6", (-0.1, 10), "time constant"),
+    ("05.6", (-0.1, 22), "geometric series"),
+    ("05.6", (-0.1, "44"), "should be a step number"),
 ]
 
 
@@ -72,7 +123,15 @@ def test_typical_mistakes_get_their_hint(exercise_id, answer, fragment):
 
 def test_lists_and_float32_are_accepted():
     assert evaluate("05.1", SOLUTIONS["05.1"].astype(np.float32).tolist()).status == "correct"
+    assert evaluate("05.5", list(SOLUTIONS["05.5"])).status == "correct"
     assert evaluate("05.2", [-0.01, 0.01]).status == "correct"
+
+
+def test_parts_left_as_placeholders_are_counted():
+    assert evaluate("05.5", (..., ...)).status == "not attempted"
+    assert "parts are still ..." in evaluate("05.5", (bug_errors(), ...)).hint
+    assert evaluate("05.6", (..., ...)).status == "not attempted"
+    assert evaluate("05.6", [-0.1, 44.0]).status == "correct"
 
 
 def test_text_gets_a_line_not_an_error():

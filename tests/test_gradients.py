@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from course_utils.gradients import layer_gradient_norms, numerical_gradient, relative_error
+from course_utils.gradients import (
+    layer_gradient_norms,
+    layer_signals,
+    numerical_gradient,
+    relative_error,
+)
 
 import keras
 import numpy as np
@@ -136,3 +141,36 @@ def test_layer_gradient_norms_names_a_disconnected_layer():
     x, y = np.ones((2, 3), "float32"), np.zeros((2, 1), "float32")
     with pytest.raises(ValueError, match=r"does not depend on the kernels of layers \['unused'\]"):
         layer_gradient_norms(model, x, y, first_head_only)
+
+
+def test_layer_signals_give_activations_and_deltas_that_make_the_kernel_gradients():
+    model = _mlp()
+    x = np.random.default_rng(2).normal(size=(8, 3)).astype("float32")
+    y = (x[:, :1] > 0).astype("float32")
+    loss = keras.losses.BinaryCrossentropy()
+    signals = layer_signals(model, x, y, loss)
+    assert list(signals) == ["hidden", "output"]
+    (h, delta_hidden), (p, delta_out) = signals["hidden"], signals["output"]
+    np.testing.assert_allclose(p, model(x).numpy(), rtol=1e-5)
+    np.testing.assert_allclose(delta_out, (p - y) / len(x), atol=1e-6)  # sigmoid + BCE
+    with tf.GradientTape() as tape:
+        value = loss(y, model(x))
+    g_hidden, g_out = tape.gradient(value, [model.layers[1].kernel, model.layers[2].kernel])
+    np.testing.assert_allclose(x.T @ delta_hidden, g_hidden.numpy(), atol=1e-6)
+    np.testing.assert_allclose(h.T @ delta_out, g_out.numpy(), atol=1e-6)
+
+
+def test_layer_signals_rejects_bad_input():
+    model = _mlp()
+    x, y = np.zeros((4, 3), "float32"), np.zeros((4, 1), "float32")
+    loss = keras.losses.BinaryCrossentropy()
+    with pytest.raises(TypeError, match="model must be a keras.Model"):
+        layer_signals("model", x, y, loss)
+    with pytest.raises(TypeError, match="loss must be a callable"):
+        layer_signals(model, x, y, "bce")
+    with pytest.raises(ValueError, match="same number of rows; got 4 and 3"):
+        layer_signals(model, x, y[:3], loss)
+    x_in = keras.Input(shape=(3,), name="x")
+    act = keras.Model(x_in, keras.layers.Activation("tanh", name="act")(x_in), name="act")
+    with pytest.raises(ValueError, match=r"chain of Dense layers; \['act'\] are not"):
+        layer_signals(act, x, x, loss)

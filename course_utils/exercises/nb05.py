@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 
-__all__: list[str] = []
+__all__ = ["suspect_backprop"]
 
 # The 2-2-1 network of notebook 05, section 1: tanh hidden units, a sigmoid output, binary
 # cross entropy; kernels as Keras stores them (features x units).
@@ -37,6 +37,9 @@ def _kernel1_gradient(x, y, *, with_tanh_derivative=True):
 
 @exercise("05.1")
 def _backprop_second_example(answer):
+    if isinstance(answer, str):
+        return ("your answer is a string (text); dL/dK1 is a 2 x 2 array of numbers, such as "
+                "x_new.T @ delta1_new")
     if np.ndim(answer) == 0:
         return ("your dL/dK1 is a single number: with a 1-D x, x.T @ delta1 is a dot product; "
                 "make x a 1 x 2 row, np.array([[0.0, 1.0]]), as in section 1")
@@ -69,12 +72,12 @@ ADAM_LR = 0.01
 
 
 def _adam_first_step(bias_correction=True):
+    """Keras 3's form: lr * sqrt(1 - beta2**t) / (1 - beta1**t) * m / (sqrt(v) + eps), t = 1."""
     beta1, beta2, eps = 0.9, 0.999, 1e-7
     m = (1 - beta1) * ADAM_GRADIENT
     v = (1 - beta2) * ADAM_GRADIENT**2
-    if bias_correction:
-        m, v = m / (1 - beta1), v / (1 - beta2)
-    return -ADAM_LR * m / (np.sqrt(v) + eps)
+    alpha = ADAM_LR * np.sqrt(1 - beta2) / (1 - beta1) if bias_correction else ADAM_LR
+    return -alpha * m / (np.sqrt(v) + eps)
 
 
 @exercise("05.2")
@@ -100,7 +103,9 @@ def _glorot_limit(answer):
         answer, math.sqrt(6 / (fan_in + fan_out)), rtol=1e-3, what="your limit",
         mistakes=[
             (math.sqrt(6 / fan_in),
-             "that uses fan_in only (He uniform's rule); Glorot uses fan_in + fan_out"),
+             "that is sqrt(6 / 64): section 6's limit for 32 inputs and 32 units (and He "
+             "uniform's sqrt(6 / fan_in) for 64 inputs); Glorot adds fan_in and fan_out, "
+             "here 64 inputs and 32 units"),
             (6 / (fan_in + fan_out), "take the square root: limit = sqrt(6 / (fan_in + fan_out))"),
             (math.sqrt(2 / (fan_in + fan_out)),
              "that is the standard deviation of Glorot *normal*; the uniform limit has 6, not 2"),
@@ -127,3 +132,133 @@ def _sigmoid_chain(answer):
     if hint is not None and number and abs(float(answer) / bound - 1) < 0.1:
         return "close, but rounded: compute the product exactly, e.g. 0.25 ** 10"
     return hint
+
+
+XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+XOR_Y = np.array([[0.0], [1.0], [1.0], [0.0]])
+PARAMETER_NAMES = ("K1", "b1", "K2", "b2")
+
+
+def suspect_backprop(K1, b1, K2, b2, X, y):
+    """Backpropagation of the 2-2-1 network's mean binary cross entropy over a batch.
+
+    Someone wrote it from the matrix form of notebook 05, section 2, and one of the four
+    gradients it returns is wrong. A gradient check finds which one.
+
+    Parameters
+    ----------
+    K1, b1, K2, b2 : numpy.ndarray
+        The network's parameters, kernels as features x units.
+    X, y : numpy.ndarray
+        A batch of examples (N x 2) and labels (N x 1).
+
+    Returns
+    -------
+    list of numpy.ndarray
+        The gradients with respect to K1, b1, K2 and b2, in that order.
+    """
+    H = np.tanh(X @ K1 + b1)
+    P = sigmoid(H @ K2 + b2)
+    Delta2 = (P - y) / len(X)
+    Delta1 = (Delta2 @ K2.T) * (1 - H**2)
+    return [X.T @ Delta1, Delta1.mean(axis=0), H.T @ Delta2, Delta2.sum(axis=0)]
+
+
+def _batch_gradients():
+    H = np.tanh(XOR_X @ K1 + B1)
+    Delta2 = (sigmoid(H @ K2 + B2) - XOR_Y) / len(XOR_X)
+    Delta1 = (Delta2 @ K2.T) * (1 - H**2)
+    return [XOR_X.T @ Delta1, Delta1.sum(axis=0), H.T @ Delta2, Delta2.sum(axis=0)]
+
+
+def _per_parameter_errors(absolute=False, summed=False):
+    right, suspect = _batch_gradients(), suspect_backprop(K1, B1, K2, B2, XOR_X, XOR_Y)
+    if summed:  # central differences of the summed loss: N times the mean's gradients
+        right = [len(XOR_X) * g for g in right]
+    out = []
+    for a, b in zip(right, suspect, strict=True):
+        diff = np.linalg.norm(a - b)
+        out.append(diff if absolute else diff / (np.linalg.norm(a) + np.linalg.norm(b)))
+    return np.array(out)
+
+
+@exercise("05.5")
+def _locate_the_bug(answer):
+    if not (isinstance(answer, (tuple, list)) and len(answer) == 2):
+        return ("your answer should be a pair: (the four relative errors in the order K1, b1, "
+                "K2, b2, the name of the parameter whose gradient is wrong)")
+    errors, name = answer
+    if np.ndim(errors) == 0 and not isinstance(errors, str):
+        return ("the first part should hold one relative error per parameter, four numbers in "
+                "the order K1, b1, K2, b2: one error over all parameters says that there is a "
+                "bug, not where")
+    hint = compare_numbers(
+        errors, _per_parameter_errors(), rtol=1e-2, atol=1e-6, what="your relative errors",
+        mistakes=[
+            (np.zeros(4), "all four errors are tiny, so the gradients you compared agree: "
+             "compare suspect_backprop's gradients on all four XOR points (the bug shows on a "
+             "batch) with central differences of the mean loss over those points"),
+            (_per_parameter_errors(absolute=True), "those are absolute differences "
+             "|g_num - g_bp|; the relative error divides by |g_num| + |g_bp|"),
+            (_per_parameter_errors(summed=True), "your loss adds up the four examples' losses; "
+             "suspect_backprop differentiates their mean, so average them (the 1/N of section 2)"),
+        ],
+    )
+    if hint is not None:
+        return hint
+    if name not in PARAMETER_NAMES:
+        return "the second part should be the parameter's name: 'K1', 'b1', 'K2' or 'b2'"
+    if name != PARAMETER_NAMES[int(np.argmax(_per_parameter_errors()))]:
+        return (f"your errors are right, but {name}'s gradient is not the wrong one: the right "
+                "gradients have relative errors near 1e-10, the wrong one far above 1e-7")
+    return None
+
+
+MOMENTUM_LR, MOMENTUM, STEADY_GRADIENT = 0.02, 0.9, 0.5
+
+
+def _steady_change_hint(change):
+    step = -MOMENTUM_LR * STEADY_GRADIENT / (1 - MOMENTUM)
+    hint = compare_numbers(
+        change, step, rtol=1e-2, atol=1e-6, what="your change per step",
+        mistakes=[
+            (-MOMENTUM_LR * STEADY_GRADIENT,
+             "that is plain SGD's step -lr * g, momentum's first step: the velocity "
+             "v = mu * v - lr * g keeps growing until it stops changing"),
+            (-MOMENTUM_LR / (1 - MOMENTUM),
+             "that is lr / (1 - mu), the effective learning rate: the step also scales with "
+             "the gradient g = 0.5"),
+            (-MOMENTUM_LR * STEADY_GRADIENT / (1 + MOMENTUM),
+             "the velocity adds up the past steps: v = mu * v - lr * g settles where "
+             "v = mu * v - lr * g holds, that is v (1 - mu) = -lr * g"),
+        ],
+    )
+    number = isinstance(change, (int, float, np.number)) and not isinstance(change, bool)
+    if hint is not None and number and 0.5 < float(change) / step < 0.99:
+        return ("on the way, but not yet steady: after t steps the velocity still misses "
+                "part of its final value; take more steps, or solve v = mu * v - lr * g")
+    return hint
+
+
+@exercise("05.6")
+def _momentum_builds_up(answer):
+    if not (isinstance(answer, (tuple, list)) and len(answer) == 2):
+        return ("your answer should be a pair: (theta's change per step once steady, the first "
+                "step t at which the change reaches 99 % of it)")
+    change, t = answer
+    hint = _steady_change_hint(change)
+    if hint is not None:
+        return hint
+    if isinstance(t, bool) or not isinstance(t, (int, np.integer, float, np.floating)):
+        return f"the second part should be a step number; got {type(t).__name__}"
+    first = math.ceil(math.log(0.01) / math.log(MOMENTUM))  # MOMENTUM**t <= 0.01
+    if t == first:
+        return None
+    if t == first - 1:
+        return (f"at step {first - 1} the change is 1 - 0.9**{first - 1} = "
+                f"{1 - MOMENTUM ** (first - 1):.1%} of its final value: not yet 99 %")
+    if t == round(1 / (1 - MOMENTUM)):
+        return ("10 = 1 / (1 - mu) is momentum's time constant: after 10 steps the change is "
+                f"only {1 - MOMENTUM**10:.0%} of its final value")
+    return ("not the first step at 99 %: write the velocity after t steps as a sum of powers of "
+            "mu (a geometric series), or run Keras step by step and watch theta's change")
