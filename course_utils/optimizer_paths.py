@@ -30,27 +30,58 @@ def _curvatures(curvatures) -> np.ndarray:
                      for i, c in enumerate(curvatures)])
 
 
-def quadratic_loss(theta, curvatures=CURVATURES) -> np.ndarray:
-    """``½ (a θ₀² + b θ₁²)`` for points ``theta`` of shape ``(..., 2)``.
-
-    >>> float(quadratic_loss([1.0, 1.0], (1.0, 20.0)))
-    10.5
-    """
+def _point_checked(theta) -> np.ndarray:
     theta = np.asarray(theta, dtype=np.float64)
     if theta.shape[-1:] != (2,):
         raise ValueError(f"theta must have shape (..., 2); got {theta.shape}")
+    return theta
+
+
+def quadratic_loss(theta, curvatures=CURVATURES) -> np.ndarray:
+    """``½ (a θ₀² + b θ₁²)`` for points ``theta`` of shape ``(..., 2)``.
+
+    Parameters
+    ----------
+    theta : array-like of shape (..., 2)
+        One point or a stack of points of the plane.
+    curvatures : (float, float), default CURVATURES
+        ``(a, b)``, the curvatures along the two axes; their ratio is the condition number.
+
+    Returns
+    -------
+    numpy.ndarray
+        The loss at each point, of shape ``theta.shape[:-1]``.
+
+    Examples
+    --------
+    >>> float(quadratic_loss([1.0, 1.0], (1.0, 20.0)))
+    10.5
+    """
+    theta = _point_checked(theta)
     return 0.5 * (theta**2 * _curvatures(curvatures)).sum(axis=-1)
 
 
 def quadratic_gradient(theta, curvatures=CURVATURES) -> np.ndarray:
     """The gradient ``(a θ₀, b θ₁)`` of :func:`quadratic_loss`, shaped like ``theta``.
 
+    Parameters
+    ----------
+    theta : array-like of shape (..., 2)
+        One point or a stack of points of the plane.
+    curvatures : (float, float), default CURVATURES
+        ``(a, b)``, as for :func:`quadratic_loss`.
+
+    Returns
+    -------
+    numpy.ndarray
+        The gradient at each point, of the same shape as ``theta``.
+
+    Examples
+    --------
     >>> quadratic_gradient([1.0, -0.5], (1.0, 20.0)).tolist()
     [1.0, -10.0]
     """
-    theta = np.asarray(theta, dtype=np.float64)
-    if theta.shape[-1:] != (2,):
-        raise ValueError(f"theta must have shape (..., 2); got {theta.shape}")
+    theta = _point_checked(theta)
     return theta * _curvatures(curvatures)
 
 
