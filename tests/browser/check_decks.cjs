@@ -112,6 +112,53 @@ function measureSlide(tolerance) {
       cells: [{ cell }],
     });
   }
+  // Legibility from the back row: the smallest font of visible text (body and code apart, in
+  // slide pixels), the code lines shown, how close content comes to the bottom edge, and
+  // whether any content lies under the navigation controls.
+  const fonts = { text: null, code: null, textSample: "", codeSample: "" };
+  const skip = "aside.notes, script, style, .MathJax, .mjx-chtml, .MathJax_CHTML, .MathJax_Display, "
+    + ".MJX_Assistive_MathML, .MathJax_Preview, .jp-InputPrompt, .jp-OutputPrompt";
+  const texts = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      const p = node.parentElement;
+      return !p || !node.nodeValue.trim() || p.closest(skip)
+        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+    },
+  });
+  const lineRects = [];
+  while (texts.nextNode()) {
+    const node = texts.currentNode;
+    const p = node.parentElement;
+    const cs = getComputedStyle(p);
+    if (cs.visibility !== "visible" || !p.getClientRects().length) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+    if (!rects.length) continue;
+    lineRects.push(...rects);
+    const size = parseFloat(cs.fontSize);
+    const key = p.closest("pre, code") ? "code" : "text";
+    if (fonts[key] === null || size < fonts[key]) {
+      fonts[key] = size;
+      fonts[`${key}Sample`] = node.nodeValue.trim().slice(0, 40);
+    }
+  }
+  for (const el of slide.querySelectorAll("img, svg, table, .MathJax_Display, .mjx-chtml")) {
+    if (el.closest("aside.notes") || (el.parentElement && el.parentElement.closest("svg"))) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0) lineRects.push(r);
+  }
+  const bottom = lineRects.reduce((m, r) => Math.max(m, r.bottom), -Infinity);
+  const bottomGap = lineRects.length ? Math.round((slideBox.bottom - bottom) / scale) : null;
+  const controls = [...document.querySelectorAll(".reveal .controls button")]
+    .filter((b) => getComputedStyle(b).visibility === "visible" && b.getClientRects().length)
+    .map((b) => b.getBoundingClientRect());
+  const underControls = lineRects.filter((r) => controls.some((c) =>
+    r.left < c.right && r.right > c.left && r.top < c.bottom && r.bottom > c.top)).length;
+  const codeLines = [...slide.querySelectorAll(".jp-InputArea pre")]
+    .filter((pre) => !pre.closest("aside.notes"))
+    .reduce((n, pre) => n + pre.textContent.replace(/\n+$/, "").split("\n").length, 0);
+  const markers = (slide.textContent.match(/#+ *(BEGIN|END) (SOLUTION|HIDDEN TESTS)/g) || []).length;
   // The heading as read on screen: without MathJax's TeX source, hidden MathML and the anchor.
   const heading = slide.querySelector("h1, h2, h3");
   const title = heading && heading.cloneNode(true);
@@ -127,6 +174,9 @@ function measureSlide(tolerance) {
     hasImage: slide.querySelector(".jp-OutputArea-output img, .jp-OutputArea-output svg") !== null,
     hasNotes: slide.querySelector("aside.notes") !== null,
     // MathJax's fast preview left beside the final output: the formula shows twice.
+    fonts, codeLines, bottomGap, underControls, markers,
+    images: [...slide.querySelectorAll(".jp-OutputArea-output img")].filter((img) => img.width > 0)
+      .map((img) => ({ natural: [img.naturalWidth, img.naturalHeight], shown: [img.width, img.height] })),
     previewsLeft: [...slide.querySelectorAll(".MathJax_Preview")].filter((p) => p.innerHTML.trim()).length,
     problems,
   };
@@ -157,7 +207,11 @@ function mathReport() {
     const t = walker.currentNode.nodeValue;
     if (/\$\$|\\\[|\\\(|\\begin\{|\$[^$\s][^$]*\$/.test(t)) raw.push(t.trim().slice(0, 120));
   }
-  return { sources, typeset, errors, raw };
+  // The speaker view copies each slide's notes as HTML, without MathJax's stylesheet: a
+  // formula typeset in the notes shows there twice (the output and its hidden MathML copy).
+  const notesTypeset = slides.querySelectorAll(
+    "aside.notes .mjx-chtml, aside.notes .MathJax_CHTML, aside.notes .MJX_Assistive_MathML").length;
+  return { sources, typeset, errors, raw, notesTypeset };
 }
 
 async function checkDeck(browser, deckPath, args) {

@@ -120,3 +120,85 @@ def test_screenshots_are_saved_at_1280x720(chromium_report, notebook):
         header = shot.read_bytes()[:24]
         assert header[:8] == b"\x89PNG\r\n\x1a\n", f"{shot} is not a PNG"
         assert struct.unpack(">II", header[16:24]) == (1280, 720), f"{shot} is not 1280x720"
+
+
+# Legibility on a projector, in slide pixels of the 1280x720 design (the driver measures the
+# computed size of every visible text run; math and the hidden prompts are left out).
+MIN_TEXT_PX = 28
+MIN_CODE_PX = 24
+MAX_CODE_LINES = 12
+MIN_BOTTOM_GAP_PX = 40
+
+
+def _where(slide: dict) -> str:
+    h, v = slide["indices"]["h"], slide["indices"]["v"]
+    return f"slide {slide['number'] + 1} (#/{h}/{v}, cell {slide['firstCell']}) {slide['title']!r}"
+
+
+def _fail_on(notebook: Path, lines: list[str], what: str) -> None:
+    if lines:
+        pytest.fail(f"{notebook.name}: {what}:\n" + "\n".join(lines))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_fonts_are_large_enough_for_a_projector(chromium_report, notebook):
+    lines = []
+    for slide in _result(chromium_report, notebook)["slides"]:
+        fonts = slide["fonts"]
+        for key, least in (("text", MIN_TEXT_PX), ("code", MIN_CODE_PX)):
+            if fonts[key] is not None and fonts[key] < least - 0.01:
+                sample = fonts[f"{key}Sample"]
+                lines.append(f"{_where(slide)}: {key} at {fonts[key]}px < {least}px ({sample!r})")
+    _fail_on(notebook, lines, "text too small for the back row")
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_no_slide_shows_a_wall_of_code(chromium_report, notebook):
+    lines = [
+        f"{_where(s)}: {s['codeLines']} lines of code"
+        for s in _result(chromium_report, notebook)["slides"]
+        if s["codeLines"] > MAX_CODE_LINES
+    ]
+    _fail_on(
+        notebook,
+        lines,
+        f"more than {MAX_CODE_LINES} code lines on a slide (split the cell with a 'subslide', "
+        "or move setup lines to a 'skip' cell or a course_utils helper)",
+    )
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_content_clears_the_bottom_edge_and_the_controls(chromium_report, notebook):
+    lines = []
+    for slide in _result(chromium_report, notebook)["slides"]:
+        gap = slide["bottomGap"]
+        if gap is not None and gap < MIN_BOTTOM_GAP_PX:
+            lines.append(f"{_where(slide)}: content ends {gap}px above the bottom edge")
+        if slide["underControls"]:
+            runs = slide["underControls"]
+            lines.append(f"{_where(slide)}: {runs} text run(s) under the controls")
+    what = f"content within {MIN_BOTTOM_GAP_PX}px of the bottom or under the arrows"
+    _fail_on(notebook, lines, what)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_no_grading_markers_and_notes_math_shown_once(chromium_report, notebook):
+    result = _result(chromium_report, notebook)
+    marked = [_where(s) for s in result["slides"] if s["markers"]]
+    _fail_on(notebook, marked, "### BEGIN/END SOLUTION shown on the slides")
+    assert not result["math"]["notesTypeset"], (
+        f"{notebook.stem}: {result['math']['notesTypeset']} formula(s) typeset in the speaker "
+        "notes: the speaker view would show each twice"
+    )
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_figures_have_twice_the_pixels_they_are_shown_at(chromium_report, notebook):
+    lines = [
+        f"{_where(s)}: image of {img['natural'][0]}x{img['natural'][1]} px shown at "
+        f"{img['shown'][0]}x{img['shown'][1]}"
+        for s in _result(chromium_report, notebook)["slides"]
+        for img in s["images"]
+        if img["natural"][0] < 2 * img["shown"][0] - 1
+    ]
+    _fail_on(notebook, lines, "figures not drawn at 2x their displayed size (soft on a projector)")

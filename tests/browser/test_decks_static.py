@@ -66,3 +66,11 @@ def test_plots_are_embedded(notebook):
     )
     embedded = deck_path(notebook).read_text(encoding="utf-8").count('src="data:image/png;base64,')
     assert embedded >= shown, f"{notebook.name}: {shown} plot(s) on slides, {embedded} in the deck"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
+def test_no_grading_markers_in_the_deck(notebook):
+    require_decks(notebook)
+    deck = deck_path(notebook).read_text(encoding="utf-8")
+    markers = re.findall(r"#+ *(?:BEGIN|END) (?:SOLUTION|HIDDEN TESTS)", deck)
+    assert not markers, f"{notebook.name}: nbgrader markers on the slides: {markers}"

@@ -80,6 +80,13 @@ FONT_AWESOME_CDN = re.compile(
     r"(?:https?:)?//maxcdn\.bootstrapcdn\.com/font-awesome/[0-9.]+/css/font-awesome(?:\.min)?\.css"
 )
 OUTPUT_REWRITES = [(FONT_AWESOME_CDN, f"{STATIC}/font-awesome/css/font-awesome.min.css")]
+# nbgrader's region markers, each a whole line of a code cell (with its newline).
+GRADING_MARKER = re.compile(r"^[ \t]*#+[ \t]*(?:BEGIN|END)[ \t]+(?:SOLUTION|HIDDEN TESTS)[ \t]*\n?", re.M)
+# Speaker notes: the notes plugin copies a slide's notes as HTML into the speaker view, which has
+# no MathJax stylesheet, so a formula MathJax typeset in the notes shows there twice (its
+# CommonHTML output and the hidden MathML copy). MathJax skips tex2jax_ignore; the presenter
+# reads the TeX source once.
+NOTES_TAG = ('<aside class="notes">', '<aside class="notes tex2jax_ignore">')
 # MathJax ships every renderer with seven font families (about 20 MB); the decks use TeX.
 _MATHJAX_FONT_DIRS = re.compile(r"^jax/output/(HTML-CSS|SVG)/fonts/(?!TeX$)[^/]+$")
 
@@ -135,6 +142,18 @@ def make_exporter():
             slideshow.setdefault("data", {})["cell_index"] = str(index)
             return cell, resources
 
+    class GradingMarkerPreprocessor(Preprocessor):
+        """Drop nbgrader's ``### BEGIN SOLUTION`` / ``### END SOLUTION`` lines from code cells.
+
+        They delimit what the student edition removes; on a slide they are noise. The notebooks
+        keep them (tests/test_student_edition.py relies on them).
+        """
+
+        def preprocess_cell(self, cell, resources, index):
+            if cell.cell_type == "code" and GRADING_MARKER.search(cell.source):
+                cell.source = GRADING_MARKER.sub("", cell.source)
+            return cell, resources
+
     c = Config()
     c.TemplateExporter.extra_template_basedirs = [str(TEMPLATES)]
     c.SlidesExporter.template_name = "offline_reveal"
@@ -152,6 +171,7 @@ def make_exporter():
     c.SlidesExporter.font_awesome_url = ""
     exporter = SlidesExporter(config=c)
     exporter.register_preprocessor(CellIndexPreprocessor(), enabled=True)
+    exporter.register_preprocessor(GradingMarkerPreprocessor(), enabled=True)
     return exporter
 
 
@@ -211,6 +231,7 @@ def build(notebooks: list[Path], out: Path) -> list[Path]:
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb_path.stem}})
         for pattern, local in OUTPUT_REWRITES:
             body = pattern.sub(local, body)
+        body = body.replace(*NOTES_TAG)
         deck = out / f"{nb_path.stem}.slides.html"
         deck.write_text(body, encoding="utf-8")
         decks.append(deck)
