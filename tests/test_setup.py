@@ -127,3 +127,22 @@ def test_an_old_host_tensorflow_gets_an_upgrade_command(monkeypatch):
     wanted = dict(setup._requirements(setup.DIST_NAME, setup.TF_EXTRA))
     bound = wanted.get("tensorflow-cpu", wanted.get("tensorflow"))
     assert line.fix == f"pip install --upgrade 'tensorflow{bound}'"
+
+
+def test_inline_figures_are_drawn_at_twice_their_pixels_in_a_kernel(monkeypatch):
+    import IPython
+
+    calls = []
+
+    class Shell:
+        config = {"IPKernelApp": {}}
+
+        def run_line_magic(self, name, line):
+            calls.append((name, line))
+
+    monkeypatch.setattr(IPython, "get_ipython", lambda: Shell())
+    setup._retina_figures()
+    assert calls == [("config", "InlineBackend.figure_formats = ['retina']")]
+    monkeypatch.setattr(IPython, "get_ipython", lambda: None)
+    setup._retina_figures()  # a plain Python process: nothing to configure
+    assert len(calls) == 1
