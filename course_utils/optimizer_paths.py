@@ -182,9 +182,19 @@ def plot_paths(
                linewidths=0.8)
     for k, (label, array) in enumerate(points.items()):
         ax.plot(array[:, 0], array[:, 1], marker="o", markersize=3, linewidth=1.5,
-                color=f"C{k}", label=f"{label} ({len(array) - 1} steps)")
+                color=_path_color(label, k), label=f"{label} ({len(array) - 1} steps)")
     ax.plot(*every[0], marker="s", color="black", markersize=6, linestyle="none")
     ax.plot(0, 0, marker="*", color="black", markersize=12, linestyle="none")
     ax.set(xlabel=r"$\theta_0$", ylabel=r"$\theta_1$", xlim=(-span[0], span[0]),
            ylim=(-span[1], span[1]))
     return ax
+
+
+def _path_color(label: str, k: int) -> str:
+    """The optimizer's colour of the course palette, or the k-th default colour."""
+    from .plotting._style import optimizer_color
+
+    try:
+        return optimizer_color(label)
+    except ValueError:
+        return f"C{k}"

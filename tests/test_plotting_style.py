@@ -87,3 +87,18 @@ def test_shared_defaults():
         assert tuple(ax.figure.get_size_inches()) == FIGSIZE == (6.4, 3.6)
     finally:
         plt.close(ax.figure)
+
+
+def test_optimizer_color_is_one_colour_per_optimizer():
+    from course_utils.plotting._style import optimizer_color
+
+    assert optimizer_color("SGD(0.09)") == optimizer_color("SGD, batches of 20") == "#1f77b4"
+    assert optimizer_color("momentum 0.9") == optimizer_color("momentum 0.7, lr 0.03")
+    assert optimizer_color("Adam(0.3)") == optimizer_color("Adam")
+    assert optimizer_color("gradient descent, full batch") != optimizer_color("SGD")
+    colours = {optimizer_color(n) for n in ("full batch", "SGD", "momentum", "RMSprop", "Adam")}
+    assert len(colours) == 5
+    with pytest.raises(ValueError, match="names none of the optimizers"):
+        optimizer_color("Adagrad")
+    with pytest.raises(TypeError, match="label must be a str"):
+        optimizer_color(3)

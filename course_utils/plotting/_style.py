@@ -22,6 +22,7 @@ __all__ = [
     "label_axes",
     "legend_labels",
     "new_axes",
+    "optimizer_color",
     "scatter_classes",
 ]
 
@@ -29,6 +30,25 @@ PALETTE = "tab10"
 MARKER_SIZE = 36  # matplotlib's own default: a 6-point marker
 FIGSIZE = (6.4, 3.6)
 POINT_STYLE = {"edgecolors": "black", "linewidths": 0.6, "zorder": 3}
+# One colour per optimizer in every figure of a notebook (tab10 entries), looked up by the
+# first keyword a curve's label contains: "momentum 0.9" and "momentum 0.7, lr 0.03" match.
+OPTIMIZER_COLORS = {
+    "full batch": "#7f7f7f",  # plain gradient descent: grey
+    "Adam": "#d62728",
+    "RMSprop": "#2ca02c",
+    "momentum": "#ff7f0e",
+    "SGD": "#1f77b4",
+}
+
+
+def optimizer_color(label: str) -> str:
+    """The colour of the optimizer a curve's label names (see ``OPTIMIZER_COLORS``)."""
+    if not isinstance(label, str):
+        raise TypeError(f"label must be a str naming an optimizer; got {label!r}")
+    for keyword, color in OPTIMIZER_COLORS.items():
+        if keyword.lower() in label.lower():
+            return color
+    raise ValueError(f"label {label!r} names none of the optimizers {list(OPTIMIZER_COLORS)}")
 
 
 def class_colors(n_classes: int) -> list[str]:
