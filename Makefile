@@ -20,7 +20,7 @@ NB ?= $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 export PYTHONHASHSEED ?= 0
 
 .PHONY: setup lab test test-unit test-notebooks test-slides test-site execute slides site bench \
-	lock lint clean check-dot check-chromium student test-compat
+	lock lint clean check-dot check-chromium student test-compat test-rise
 
 setup: $(STAMP) check-dot
 
@@ -60,7 +60,7 @@ lint: setup
 
 test-unit: setup
 	$(BIN)/pytest tests --ignore=tests/browser --ignore=tests/site --ignore=tests/student_runs \
-	  --cov=course_utils --cov-report=term-missing:skip-covered --cov-fail-under=95
+	  --ignore=tests/rise --cov=course_utils --cov-report=term-missing:skip-covered --cov-fail-under=95
 
 # The course notebooks under strict nbval, and their student editions run top to bottom
 # (tests/student_runs), two at a time. STUDENT_RUNS= leaves the student editions out (.ci/run
@@ -71,7 +71,7 @@ test-notebooks: setup
 	  --nbval-sanitize-with tests/nbval_sanitize.cfg $(NB) $(STUDENT_RUNS)
 
 # check-chromium first: a missing browser stops make test before any test runs.
-test: check-chromium lint test-unit test-notebooks test-slides test-site
+test: check-chromium lint test-unit test-notebooks test-slides test-site test-rise
 
 # npm ci (exact versions and hashes from the lock) runs again only when the lock is newer.
 NPM_DONE := tools/slides/node_modules/.npm-ci-done
@@ -91,6 +91,11 @@ site: slides
 
 test-site: check-chromium site
 	$(BIN)/pytest tests/site
+
+# RISE in JupyterLab, as `make lab` serves it: every notebook's slideshow starts offline, with no
+# console error and no failed request.
+test-rise: check-chromium setup $(NPM_DONE)
+	$(BIN)/pytest tests/rise
 
 execute: setup
 	@for nb in $(NB); do \
