@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import runpy
 from pathlib import Path
 
@@ -93,3 +94,19 @@ def test_the_lab_config_path_goes_first_once(monkeypatch):
 def test_make_lab_loads_it():
     makefile = (CONFIG.parent.parent / "Makefile").read_text(encoding="utf-8")
     assert "jupyter lab --config=tools/jupyter_server_config.py" in makefile
+
+
+def test_rise_mathjax_fonts_are_found_by_the_names_mathjax_asks_for(monkeypatch):
+    pytest.importorskip("jupyterlab_rise")
+    monkeypatch.delenv("JUPYTER_CONFIG_PATH", raising=False)
+    config = Config()
+    namespace = runpy.run_path(str(CONFIG), init_globals={"get_config": lambda: config})
+    fonts = namespace["rise_mathjax_fonts"]()
+    assert {"MathJax_Zero.woff", "MathJax_Main-Regular.woff", "MathJax_Math-Italic.woff"} <= set(
+        fonts
+    )
+    assert namespace["woff_font_name"](b"not a font") is None
+    pattern, handler = config.RiseApp.handlers[0]
+    assert handler is namespace["MathJaxFontHandler"]
+    match = re.fullmatch(pattern, "/rise/js/output/chtml/fonts/tex-woff-v2/MathJax_Zero.woff")
+    assert match and match.group(1) == "MathJax_Zero.woff"

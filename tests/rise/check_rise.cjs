@@ -22,7 +22,7 @@ function option(name) {
 
 async function present(notebook, browser, base, token, index) {
   const result = {
-    notebook, consoleErrors: [], pageErrors: [], failed: [], httpErrors: [], external: [],
+    notebook, consoleErrors: [], warnings: [], pageErrors: [], failed: [], httpErrors: [], external: [],
     requests: 0, slide: null, error: null,
   };
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -41,11 +41,19 @@ async function present(notebook, browser, base, token, index) {
     result.failed.push(`${r.url()} (${r.failure() ? r.failure().errorText : "failed"})`);
   });
   context.on("response", (r) => {
-    if (r.status() >= 400) result.httpErrors.push(`${r.status()} ${r.url()}`);
+    const kind = r.request().resourceType();
+    const type = r.headers()["content-type"] || "";
+    if (r.status() >= 400) {
+      result.httpErrors.push(`${r.status()} ${r.url()}`);
+    } else if (["stylesheet", "script", "font", "image"].includes(kind) && type.startsWith("text/html")) {
+      // A server's "page not found" page, or a page answering for a file it does not have.
+      result.httpErrors.push(`${kind} answered with an HTML page: ${r.url()}`);
+    }
   });
   const page = await context.newPage();
   page.on("console", (m) => {
     if (m.type() === "error") result.consoleErrors.push(`${m.text()} (${m.location().url})`);
+    if (m.type() === "warning") result.warnings.push(m.text().slice(0, 300));
   });
   page.on("pageerror", (e) => result.pageErrors.push(String(e)));
   try {

@@ -119,6 +119,14 @@ def test_rise_starts_without_an_error_or_a_request_leaving_the_machine(rise_repo
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
+def test_no_extension_is_loaded_against_the_wrong_versions(rise_report, notebook):
+    """Webpack's "Unsatisfied version" warnings: an extension built for another JupyterLab."""
+    warnings = rise_report["results"][notebook.name]["warnings"]
+    mismatched = [w for w in warnings if "atisf" in w and "version" in w]
+    assert not mismatched, f"{notebook.name}:\n" + "\n".join(mismatched)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
 def test_the_first_slide_renders(rise_report, notebook):
     slide = rise_report["results"][notebook.name]["slide"]
     assert slide, f"{notebook.name}: no slide was shown"
