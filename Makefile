@@ -37,6 +37,8 @@ $(STAMP): pyproject.toml requirements.lock | $(BIN)/uv
 	@# in every notebook kernel, and some environments set PYTHONDONTWRITEBYTECODE.
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --reinstall-package mlp-course -e .
+	@# Left in older environments by jupyterlab-rise 0.43: a JupyterLab 3 extension, out of the lock.
+	@$(BIN)/uv pip uninstall --quiet --python $(BIN)/python jupyterlab-mathjax3
 	@touch $@
 
 check-dot:
