@@ -16,6 +16,8 @@ document.addEventListener("DOMContentLoaded", () => {
     const doc = new DOMParser().parseFromString(htmlText, "text/html");
     const article = doc.querySelector("article.bd-article");
     if (article) {
+      // Nor the page title and its Slides/Download links, which the hit's title already shows.
+      article.querySelectorAll("h1, p.course-links").forEach((el) => el.remove());
       doc.querySelectorAll("[role=main]").forEach((el) => el.removeAttribute("role"));
       article.setAttribute("role", "main");
       htmlText = doc.documentElement.outerHTML;

@@ -101,6 +101,12 @@ function measureLayout() {
   const overflowing = pres.filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
     .map((pre) => ({ scroll: pre.scrollWidth, client: pre.clientWidth,
       line: pre.textContent.split("\n").reduce((a, b) => (b.length > a.length ? b : a), "").slice(0, 100) }));
+  // Wrapped: taller than its lines would be unwrapped (drawn, not scrolled; reported only).
+  const wrapped = pres.filter((pre) => {
+    const cs = getComputedStyle(pre);
+    const lines = pre.textContent.replace(/\n$/, "").split("\n").length;
+    return pre.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom) > lines * parseFloat(cs.lineHeight) + 2;
+  }).length;
   const luminance = (css) => {
     const m = css.match(/rgba?\(([^)]+)\)/);
     if (!m) return null;
@@ -122,7 +128,7 @@ function measureLayout() {
   const notes = [...main.querySelectorAll("details.instructor-notes")];
   const text = main.innerText;
   return {
-    theme: document.documentElement.dataset.theme, innerWidth, codeBlocks: pres.length, overflowing,
+    theme: document.documentElement.dataset.theme, innerWidth, codeBlocks: pres.length, overflowing, wrapped,
     articleWidth: (document.querySelector(".bd-article") || main).getBoundingClientRect().width,
     figures,
     notes: { count: notes.length, open: notes.filter((d) => d.open).length,
@@ -171,11 +177,12 @@ async function layout(browser, args, result) {
             await page.screenshot({ path: file });
             result.screenshots.push(file);
             // Further down: the first code block with a line of over 90 characters (wrapped),
-            // and the first figure.
-            for (const [what, sel] of [["code", "[role=main] div.highlight pre"], ["figure", "[role=main] .cell_output img"]]) {
+            // the first figure and the first instructor notes.
+            for (const [what, sel] of [["code", "[role=main] div.highlight pre"], ["figure", "[role=main] .cell_output img"],
+              ["notes", "[role=main] details.instructor-notes"]]) {
               const found = await page.evaluate((q) => {
                 const wide = (e) => e.tagName !== "PRE" || e.textContent.split("\n").some((l) => l.length > 90);
-                const el = [...document.querySelectorAll(q)].find((e) => e.getBoundingClientRect().height > 40 && wide(e));
+                const el = [...document.querySelectorAll(q)].find((e) => e.getBoundingClientRect().height > 20 && wide(e));
                 if (el) el.scrollIntoView({ block: "center" });
                 return Boolean(el);
               }, sel);

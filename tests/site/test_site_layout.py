@@ -125,3 +125,12 @@ def test_no_solution_marker_and_no_hosted_install_cell_shows(site_report, notebo
         page = _notebook_page(site_report, key, notebook)
         assert page["solutionMarkers"] == 0, f"{key}: {notebook.stem} shows solution markers"
         assert not page["hostedInstall"], f"{key}: {notebook.stem} shows the hosted install cell"
+
+
+def test_code_fits_unwrapped_on_a_wide_screen(site_report):
+    """At 1920 px the page widens (course.css) so the 100-character lines fit: wrapping is for
+    laptops. A few outputs may still wrap (2% of blocks at most)."""
+    pages = _layout(site_report, "1920x1080-light")
+    blocks = sum(entry["codeBlocks"] for entry in pages.values())
+    wrapped = sum(entry["wrapped"] for entry in pages.values())
+    assert wrapped <= 0.02 * blocks, f"1920x1080: {wrapped} of {blocks} code blocks wrap"
