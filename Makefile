@@ -5,6 +5,7 @@
 #   make execute  re-run notebooks in place, top to bottom, each in a fresh kernel (authors)
 #   make slides   build offline reveal.js decks into slides/
 #   make site     build the course website into build/site/ (open build/site/index.html)
+#   make serve-site  serve build/site/ at http://127.0.0.1:8000 (search then shows excerpts)
 #   make bench    measure the course's hot paths into benchmarks/results.json
 #   make student  write the student edition (solutions removed) into build/student/
 #   make new-exercise ID=05.5   add exercise 05.5's three cells, a check stub and a test stub
@@ -21,7 +22,7 @@ NB ?= $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 export PYTHONHASHSEED ?= 0
 
 .PHONY: setup lab test test-unit test-notebooks test-slides test-site execute slides site bench \
-	lock lint clean check-dot check-chromium student new-exercise test-compat test-rise
+	serve-site lock lint clean check-dot check-chromium student new-exercise test-compat test-rise
 
 setup: $(STAMP) check-dot
 
@@ -89,6 +90,13 @@ test-slides: check-chromium slides
 
 site: slides
 	$(BIN)/python site/build.py
+
+# Over http the search results carry a text excerpt of each page (a browser refuses the fetch
+# from file://). Bound to 127.0.0.1: only this machine can reach it. PORT=8001 for another port.
+PORT ?= 8000
+serve-site: site
+	@echo "serving build/site at http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory build/site
 
 test-site: check-chromium site
 	$(BIN)/pytest tests/site
