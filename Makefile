@@ -5,6 +5,7 @@
 #   make execute  re-run notebooks in place, top to bottom, each in a fresh kernel (authors)
 #   make slides   build offline reveal.js decks into slides/
 #   make site     build the course website into build/site/ (open build/site/index.html)
+#   make serve-site  serve build/site/ at http://127.0.0.1:8000 (search then shows excerpts)
 #   make bench    measure the course's hot paths into benchmarks/results.json
 #   make student  write the student edition (solutions removed) into build/student/
 #   make new-exercise ID=05.5   add exercise 05.5's three cells, a check stub and a test stub
@@ -21,7 +22,7 @@ NB ?= $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 export PYTHONHASHSEED ?= 0
 
 .PHONY: setup lab test test-unit test-notebooks test-slides test-site execute slides site bench \
-	lock lint clean check-dot check-chromium student new-exercise test-compat
+	serve-site lock lint clean check-dot check-chromium student new-exercise test-compat test-rise
 
 setup: $(STAMP) check-dot
 
@@ -38,6 +39,8 @@ $(STAMP): pyproject.toml requirements.lock | $(BIN)/uv
 	@# in every notebook kernel, and some environments set PYTHONDONTWRITEBYTECODE.
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --reinstall-package mlp-course -e .
+	@# Left in older environments by jupyterlab-rise 0.43: a JupyterLab 3 extension, out of the lock.
+	@$(BIN)/uv pip uninstall --quiet --python $(BIN)/python jupyterlab-mathjax3
 	@touch $@
 
 check-dot:
@@ -61,7 +64,8 @@ lint: setup
 
 test-unit: setup
 	$(BIN)/pytest tests course_utils --doctest-modules --ignore=tests/browser --ignore=tests/site \
-	  --cov=course_utils --cov-report=term-missing:skip-covered --cov-fail-under=95
+	  --ignore=tests/rise --cov=course_utils --cov-report=term-missing:skip-covered \
+	  --cov-fail-under=95
 
 # The course notebooks under strict nbval, two at a time. Their student editions are the same
 # notebooks less the solution cells, which no later cell reads (tests/test_student_edition.py).
@@ -69,7 +73,7 @@ test-notebooks: setup
 	$(BIN)/pytest -n 2 --dist loadfile --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg $(NB)
 
 # check-chromium first: a missing browser stops make test before any test runs.
-test: check-chromium lint test-unit test-notebooks test-slides test-site
+test: check-chromium lint test-unit test-notebooks test-slides test-site test-rise
 
 # npm ci (exact versions and hashes from the lock) runs again only when the lock is newer.
 NPM_DONE := tools/slides/node_modules/.npm-ci-done
@@ -87,8 +91,20 @@ test-slides: check-chromium slides
 site: slides
 	$(BIN)/python site/build.py
 
+# Over http the search results carry a text excerpt of each page (a browser refuses the fetch
+# from file://). Bound to 127.0.0.1: only this machine can reach it. PORT=8001 for another port.
+PORT ?= 8000
+serve-site: site
+	@echo "serving build/site at http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory build/site
+
 test-site: check-chromium site
 	$(BIN)/pytest tests/site
+
+# RISE in JupyterLab, as `make lab` serves it: every notebook's slideshow starts offline, with no
+# console error and no failed request.
+test-rise: check-chromium setup $(NPM_DONE)
+	$(BIN)/pytest tests/rise
 
 execute: setup
 	@for nb in $(NB); do \

@@ -15,11 +15,14 @@ landing page's toctree globs ``notebooks/[0-9][0-9]_*``.
 from __future__ import annotations
 
 import argparse
+import html
+import math
 import re
 import shutil
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -42,14 +45,34 @@ def slide_type(cell) -> str:
     return cell.metadata.get("slideshow", {}).get("slide_type", "-")
 
 
+# The grading markers around a worked solution (nbgrader's); the student edition cuts what lies
+# between them, and the site shows the solution folded, without the markers.
+SOLUTION_MARKER = re.compile(r"^[ \t]*### (?:BEGIN|END) SOLUTION[ \t]*\n?", re.MULTILINE)
+
+
+def instructor_notes(text: str) -> str:
+    """A speaker-notes cell as a collapsed "Instructor notes" block (HTML <details>).
+
+    The notes explain the slide's finer points to whoever presents it; on a student's page they
+    would read as part of the lesson, so they stay folded behind a summary a reader can open.
+    MyST keeps the raw <details> lines as HTML and parses the notes between them as Markdown,
+    so their math and code render as elsewhere.
+    """
+    text = re.sub(r"^\s*speaker notes:\s*", "", text, flags=re.IGNORECASE).strip()
+    return (
+        '<details class="instructor-notes">\n<summary>Instructor notes</summary>\n\n'
+        f"{text}\n\n</details>"
+    )
+
+
 def site_notebook(nb):
-    """Return the notebook as the site shows it: notes boxed, solutions folded, nothing remote."""
+    """Return the notebook as the site shows it: notes folded, solutions folded without their
+    grading markers, nothing remote."""
     for cell in nb.cells:
-        # Speaker notes read as asides on a page: set them apart, titled, as a note box. A
-        # four-backtick fence leaves room for code fences inside the note.
         if cell.cell_type == "markdown" and slide_type(cell) == "notes" and cell.source.strip():
-            text = re.sub(r"^\s*speaker notes:\s*", "", cell.source, flags=re.IGNORECASE)
-            cell.source = f"````{{admonition}} Speaker notes\n:class: note\n\n{text}\n````"
+            cell.source = instructor_notes(cell.source)
+        if cell.cell_type == "code":
+            cell.source = SOLUTION_MARKER.sub("", cell.source)
         # A worked solution hidden in JupyterLab (`jupyter.source_hidden`) stays folded on
         # the site too: MyST-NB's `hide-input` tag shows a "Show code" toggle instead.
         if cell.metadata.get("jupyter", {}).get("source_hidden"):
@@ -61,6 +84,101 @@ def site_notebook(nb):
             if "text/html" in data:
                 data["text/html"] = REMOTE_FONT_AWESOME.sub("", data["text/html"])
     return nb
+
+
+# The study-time estimate for a notebook, one rule for all: prose read at 100 words a minute
+# (study pace, formulas included), code read and run at 10 lines a minute, and 10 minutes per
+# exercise (its solution's lines not counted as reading); rounded up to 5 minutes.
+WORDS_PER_MINUTE = 100
+CODE_LINES_PER_MINUTE = 10
+MINUTES_PER_EXERCISE = 10
+
+
+def is_solution(cell) -> bool:
+    return cell.cell_type == "code" and bool(SOLUTION_MARKER.search(cell.source))
+
+
+def study_minutes(nb) -> int:
+    words = sum(len(re.findall(r"\w+", c.source)) for c in nb.cells if c.cell_type == "markdown")
+    code = [c for c in nb.cells if c.cell_type == "code"
+            and "remove-cell" not in c.metadata.get("tags", [])]  # fmt: skip
+    lines = sum(len(c.source.splitlines()) for c in code if not is_solution(c))
+    exercises = sum(is_solution(c) for c in code)
+    minutes = (words / WORDS_PER_MINUTE + lines / CODE_LINES_PER_MINUTE
+               + exercises * MINUTES_PER_EXERCISE)  # fmt: skip
+    return max(5, 5 * math.ceil(minutes / 5))
+
+
+def duration(minutes: int) -> str:
+    """45 -> '45 min', 155 -> '2 h 35 min', 120 -> '2 h'."""
+    hours, rest = divmod(minutes, 60)
+    return " ".join([f"{hours} h"] * bool(hours) + [f"{rest} min"] * bool(rest or not hours))
+
+
+def objectives(nb) -> list[str]:
+    """The learning objectives: the first bulleted list of the notebook's first cell (under
+    "After this notebook you can" or "You will be able to"), one string per item."""
+    items: list[str] = []
+    for line in nb.cells[0].source.splitlines():
+        if line.startswith("- "):
+            items.append(line[2:].strip())
+        elif items and line.startswith("  ") and line.strip():
+            items[-1] += " " + line.strip()  # an item's continuation line
+        elif items:
+            break
+    return items
+
+
+def descriptions(readme: str) -> dict[str, str]:
+    """Each notebook's one-line description, from the README's table (file name -> text)."""
+    row = re.compile(r"^\| \[[^\]]+\]\(notebooks/([^)]+\.ipynb)\) \| (.+?) \|\s*$", re.MULTILINE)
+    rows = row.finditer(readme)
+    return {m.group(1): m.group(2).strip() for m in rows}
+
+
+def title(nb) -> str:
+    first = nb.cells[0].source.splitlines()[0]
+    return first.lstrip("#").strip()
+
+
+def landing_notebooks(notebooks: list[Path], readme: str) -> str:
+    """The landing page's list of notebooks, as MyST Markdown: for each, its title (linking its
+    page), the README's one-line description, the study time and the learning objectives."""
+    import nbformat
+
+    known = descriptions(readme)
+    parts = []
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        if path.name not in known:
+            sys.exit(f"README.md's 'What you learn' table has no row for {path.name}")
+        goals = objectives(nb)
+        if not goals:
+            sys.exit(f"{path.name}: its first cell has no bulleted list of learning objectives")
+        minutes = study_minutes(nb)
+        parts.append(
+            f'<div class="course-notebook" id="nb-{html.escape(path.stem[:2])}">\n\n'
+            f"**{{doc}}`{title(nb)} <notebooks/{path.stem}>`**\n\n"
+            f"{known[path.name][0].upper()}{known[path.name][1:]}.\n\n"
+            f'<p class="course-time">About {duration(minutes)} of study</p>\n\n'
+            "After it you can:\n\n" + "\n".join(f"- {g}" for g in goals) + "\n\n</div>"
+        )
+    return "\n\n".join(parts)
+
+
+LANDING_MARKER = "<!-- notebooks: written here by site/build.py -->"
+REPOSITORY_MARKER = "<!-- repository: written here by site/build.py -->"
+
+
+def landing_page(index: str, notebooks: list[Path]) -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    repository = meta["urls"]["Repository"]
+    for marker in (LANDING_MARKER, REPOSITORY_MARKER):
+        if marker not in index:
+            sys.exit(f"site/index.md lacks the line {marker}")
+    index = index.replace(LANDING_MARKER, landing_notebooks(notebooks, readme))
+    return index.replace(REPOSITORY_MARKER, f"The course's repository: <{repository}>")
 
 
 def stage(notebooks: list[Path], slides: Path, src: Path) -> None:
@@ -78,6 +196,8 @@ def stage(notebooks: list[Path], slides: Path, src: Path) -> None:
         ignore=lambda folder, names: {"a11y"} if Path(folder).name == "extensions" else set(),
     )
     shutil.copytree(slides, src / "_extra" / "slides")
+    index = src / "index.md"
+    index.write_text(landing_page(index.read_text(encoding="utf-8"), notebooks), encoding="utf-8")
     (src / "notebooks").mkdir()
     (src / "_extra" / "notebooks").mkdir(parents=True)
     for path in notebooks:

@@ -77,15 +77,17 @@ html_theme_options = {
 html_context = {"default_mode": "light"}
 html_static_path = ["_static"]
 html_css_files = ["course.css"]
+html_js_files = ["course.js"]
 # The slide decks (slides/) and the notebooks as files (notebooks/NN_name.ipynb, next to
 # their pages), copied into the site as they are.
 html_extra_path = ["_extra"]
 html_copy_source = False
 html_use_index = False  # no index entries in the notebooks: the page would be empty
 html_show_sourcelink = False
-# The search page would otherwise fetch() every hit's page for a summary, which a browser
-# refuses on file://: the site must work opened from disk.
-html_show_search_summary = False
+# The search page fetch()es every hit's page for an excerpt: served over http (`make serve-site`)
+# it shows one; opened from disk a browser refuses the fetch, so _static/course.js switches the
+# excerpt off on file:// pages and the results list titles only.
+html_show_search_summary = True
 html_last_updated_fmt = None
 
 copybutton_exclude = ".linenos, .gp, .go"

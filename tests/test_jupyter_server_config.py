@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import runpy
 from pathlib import Path
 
@@ -57,13 +59,54 @@ def test_other_files_are_left_alone(hook, tmp_path):
     assert model == {"type": "file", "content": "print('hi')"}
 
 
-def test_jupyter_loading_the_file_installs_the_hook():
+def test_jupyter_loading_the_file_installs_the_hook(monkeypatch):
+    monkeypatch.delenv("JUPYTER_CONFIG_PATH", raising=False)
     config = Config()
     namespace = runpy.run_path(str(CONFIG), init_globals={"get_config": lambda: config})
     hook = config.FileContentsManager.pre_save_hook
     assert hook is namespace["keep_committed_python_version"]
 
 
+def test_jupyter_loading_the_file_configures_rise(monkeypatch):
+    monkeypatch.delenv("JUPYTER_CONFIG_PATH", raising=False)
+    config = Config()
+    namespace = runpy.run_path(str(CONFIG), init_globals={"get_config": lambda: config})
+    assert config.ContentsManager.files_handler_class is namespace["NotebookStylesheetHandler"]
+    assert config.RiseApp.labextensions_path == []
+    assert config.RiseApp.extra_labextensions_path == []
+    lab_config = CONFIG.parent / "jupyter_config"
+    assert os.environ["JUPYTER_CONFIG_PATH"] == str(lab_config)
+    overrides = json.loads(
+        (lab_config / "labconfig" / "default_setting_overrides.json").read_text(encoding="utf-8")
+    )
+    # reveal.js's default theme for RISE ("simple") asks Google Fonts for its typefaces.
+    assert overrides["jupyterlab-rise:plugin"]["theme"] == "white"
+
+
+def test_the_lab_config_path_goes_first_once(monkeypatch):
+    add = runpy.run_path(str(CONFIG))["add_lab_config_path"]
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", "/elsewhere")
+    add("/course")
+    add("/course")
+    assert os.environ["JUPYTER_CONFIG_PATH"] == os.pathsep.join(["/course", "/elsewhere"])
+
+
 def test_make_lab_loads_it():
     makefile = (CONFIG.parent.parent / "Makefile").read_text(encoding="utf-8")
     assert "jupyter lab --config=tools/jupyter_server_config.py" in makefile
+
+
+def test_rise_mathjax_fonts_are_found_by_the_names_mathjax_asks_for(monkeypatch):
+    pytest.importorskip("jupyterlab_rise")
+    monkeypatch.delenv("JUPYTER_CONFIG_PATH", raising=False)
+    config = Config()
+    namespace = runpy.run_path(str(CONFIG), init_globals={"get_config": lambda: config})
+    fonts = namespace["rise_mathjax_fonts"]()
+    assert {"MathJax_Zero.woff", "MathJax_Main-Regular.woff", "MathJax_Math-Italic.woff"} <= set(
+        fonts
+    )
+    assert namespace["woff_font_name"](b"not a font") is None
+    pattern, handler = config.RiseApp.handlers[0]
+    assert handler is namespace["MathJaxFontHandler"]
+    match = re.fullmatch(pattern, "/rise/js/output/chtml/fonts/tex-woff-v2/MathJax_Zero.woff")
+    assert match and match.group(1) == "MathJax_Zero.woff"

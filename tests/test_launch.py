@@ -68,7 +68,8 @@ def _run_install_cell(present: set[str]) -> tuple[list, str]:
     source = source.replace("import importlib.util\nimport subprocess\n", "")
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        exec(source, {"importlib": SimpleNamespace(util=fake_util),  # noqa: S102
+        fake_importlib = SimpleNamespace(util=fake_util, invalidate_caches=lambda: None)
+    exec(source, {"importlib": fake_importlib,  # noqa: S102
                       "subprocess": fake_subprocess, "sys": sys})
     return calls, out.getvalue()
 

@@ -38,8 +38,8 @@ OUT = ROOT / "build" / "compat"
 HOSTED_STACK = ROOT / "tests" / "compat" / "hosted.txt"
 HOSTED_PYTHON = "3.12"
 SHOWN = ("tensorflow", "tensorflow-cpu", "keras", "numpy", "scikit-learn", "matplotlib")
-UNIT_TESTS = ["tests", "--ignore=tests/browser", "--ignore=tests/site", "-q", "-p",
-              "no:cacheprovider"]
+UNIT_TESTS = ["tests", "course_utils", "--doctest-modules", "--ignore=tests/browser",
+              "--ignore=tests/site", "--ignore=tests/rise", "-q", "-p", "no:cacheprovider"]
 
 
 def sh(*args, check: bool = True) -> bool:
@@ -105,8 +105,8 @@ def resolved_run(uv: str, wheel: Path, name: str, minor: str, lowest: bool) -> s
     python = find_python(minor)
     pins = OUT / f"{name}.txt"
     resolution = ["--resolution", "lowest-direct"] if lowest else []
-    sh(uv, "pip", "compile", "pyproject.toml", "--extra", "tensorflow", "--extra", "dev",
-       "--python-version", minor, "--upgrade", "--quiet", *resolution, "-o", pins)
+    sh(uv, "pip", "compile", "pyproject.toml", "--extra", "tensorflow", "--extra", "lab",
+       "--extra", "dev", "--python-version", minor, "--upgrade", "--quiet", *resolution, "-o", pins)
     venv_python = new_venv(uv, name, python)
     sh(uv, "pip", "install", "--quiet", "--python", venv_python, "-r", pins)
     sh(uv, "pip", "install", "--quiet", "--python", venv_python, "--no-deps", wheel)

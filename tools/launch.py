@@ -74,7 +74,8 @@ def install_cell(root: Path = ROOT):
         'if importlib.util.find_spec("course_utils") is None:\n'
         '    extra = "" if importlib.util.find_spec("tensorflow") else "[tensorflow]"\n'
         f'    course = f"mlp-course{{extra}} @ git+https://github.com/{owner}/{name}@{tag}"\n'
-        '    subprocess.run([sys.executable, "-m", "pip", "install", "-q", course], check=True)'
+        '    subprocess.run([sys.executable, "-m", "pip", "install", "-q", course], check=True)\n'
+        "    importlib.invalidate_caches()  # so that the next cell imports what pip just wrote"
     )
     return nbformat.v4.new_code_cell(
         source, metadata={"slideshow": {"slide_type": "skip"},
@@ -89,8 +90,12 @@ def with_launch_cells(nb, notebook: str, root: Path = ROOT):
            if {LINKS_TAG, INSTALL_TAG} & set(c.metadata.get("tags", []))}
     for cell in wanted:
         previous = old.get(tuple(cell.metadata["tags"]))
-        if previous is not None and previous.source == cell.source:
-            wanted[wanted.index(cell)] = previous  # keep its id and stored output
+        if previous is not None:
+            # Keep its id, and its place in the clean run: the install cell prints nothing
+            # where the course is installed, so its stored (empty) output stays right.
+            cell.id = previous.id
+            if cell.cell_type == "code":
+                cell.execution_count = previous.execution_count
     nb.cells = kept[:1] + wanted + kept[1:]
     return nb
 

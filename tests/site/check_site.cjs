@@ -12,17 +12,22 @@
 "use strict";
 
 const fs = require("fs");
+const http = require("http");
 const path = require("path");
 const { pathToFileURL, fileURLToPath } = require("url");
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const { launchOffline, watchOffline } = require(path.join(ROOT, "tests", "browser", "offline_chromium.cjs"));
+const { launchOffline, watchOffline, OFFLINE_ARGS } = require(path.join(ROOT, "tests", "browser", "offline_chromium.cjs"));
+const { chromium } = require(path.join(ROOT, "tools", "slides", "node_modules", "playwright-core"));
 
 const VIEWPORT = { width: 1280, height: 800 };
+// The layout checks: two common laptop and desktop screens, each in the theme's light and dark mode.
+const LAYOUT_VIEWPORTS = [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }];
+const MODES = ["light", "dark"];
 const debug = process.env.SITE_DEBUG ? (m) => console.error(`[check_site] ${m}`) : () => {};
 
 function parseArgs(argv) {
-  const args = { search: "softmax", shotPages: [] };
+  const args = { search: "softmax", shotPages: [], layoutShots: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--site") args.site = path.resolve(argv[++i]);
@@ -30,6 +35,8 @@ function parseArgs(argv) {
     else if (a === "--shots") args.shots = argv[++i];
     else if (a === "--search") args.search = argv[++i];
     else if (a === "--shot-page") args.shotPages.push(argv[++i]);
+    else if (a === "--layout-shot") args.layoutShots.push(argv[++i]);
+    else if (a === "--only") args.only = argv[++i].split(",");  // while working on one step
     else if (a === "--chromium") args.chromium = argv[++i];
     else throw new Error(`unknown argument ${a}`);
   }
@@ -83,6 +90,117 @@ async function measurePage() {
     courseLinks: internal("p.course-links a"),
     codeBlocks, copyButtons,
   };
+}
+
+// Runs in the page at one viewport and colour mode: what scrolls sideways, how figures are
+// scaled, what shows that students should not see.
+function measureLayout() {
+  const main = document.querySelector("[role=main]") || document.body;
+  const pres = [...main.querySelectorAll("div.highlight pre")];
+  // A code block scrolls sideways when its content is wider than its box (1 px of rounding).
+  const overflowing = pres.filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
+    .map((pre) => ({ scroll: pre.scrollWidth, client: pre.clientWidth,
+      line: pre.textContent.split("\n").reduce((a, b) => (b.length > a.length ? b : a), "").slice(0, 100) }));
+  // Wrapped: taller than its lines would be unwrapped (drawn, not scrolled; reported only).
+  const wrapped = pres.filter((pre) => {
+    const cs = getComputedStyle(pre);
+    const lines = pre.textContent.replace(/\n$/, "").split("\n").length;
+    return pre.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom) > lines * parseFloat(cs.lineHeight) + 2;
+  }).length;
+  const luminance = (css) => {
+    const m = css.match(/rgba?\(([^)]+)\)/);
+    if (!m) return null;
+    const [r, g, b, a = 1] = m[1].split(",").map(Number);
+    return a === 0 ? null : (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+  };
+  const figures = [...main.querySelectorAll(".cell_output img")].filter((img) => !img.id.startsWith("_anim_img"))
+    .map((img) => {
+      const box = img.getBoundingClientRect();
+      // The colour behind the figure: its own background, else the nearest ancestor's.
+      let bg = null;
+      for (let el = img; el && bg === null; el = el.parentElement) bg = luminance(getComputedStyle(el).backgroundColor);
+      return { src: img.getAttribute("src").slice(-60), naturalWidth: img.naturalWidth,
+        naturalHeight: img.naturalHeight, box: box.width,
+        // The drawn picture's width, without padding or border.
+        width: img.clientWidth - parseFloat(getComputedStyle(img).paddingLeft) - parseFloat(getComputedStyle(img).paddingRight),
+        background: bg, overflows: box.right > main.getBoundingClientRect().right + 1 };
+    });
+  const notes = [...main.querySelectorAll("details.instructor-notes")];
+  const text = main.innerText;
+  return {
+    theme: document.documentElement.dataset.theme, innerWidth, codeBlocks: pres.length, overflowing, wrapped,
+    articleWidth: (document.querySelector(".bd-article") || main).getBoundingClientRect().width,
+    figures,
+    notes: { count: notes.length, open: notes.filter((d) => d.open).length,
+      summaries: notes.map((d) => d.querySelector("summary").textContent.trim()),
+      // A closed <details> keeps its content laid out but not rendered: checkVisibility() says so.
+      visibleText: notes.filter((d) => [...d.children].some((c) => c.tagName !== "SUMMARY" && c.checkVisibility())).length },
+    speakerNoteBoxes: [...main.querySelectorAll(".admonition-title")].filter((t) => /speaker notes/i.test(t.textContent)).length,
+    solutionMarkers: (text.match(/#{3} (BEGIN|END) SOLUTION/g) || []).length,
+    hostedInstall: /On Colab, Kaggle or a JupyterHub without the course/.test(main.textContent),
+    bodyBackground: luminance(getComputedStyle(document.body).backgroundColor),
+  };
+}
+
+// Every notebook page (and the landing page) at each viewport, in light and dark mode. The
+// dark mode is switched on with the theme's own colour-mode buttons.
+async function layout(browser, args, result) {
+  result.layout = {};
+  const pages = ["index.html", ...fs.readdirSync(path.join(args.site, "notebooks"))
+    .filter((f) => /^\d\d_.*\.html$/.test(f)).sort().map((f) => `notebooks/${f}`)];
+  for (const viewport of LAYOUT_VIEWPORTS) {
+    for (const mode of MODES) {
+      const key = `${viewport.width}x${viewport.height}-${mode}`;
+      const context = await browser.newContext({ viewport, deviceScaleFactor: 1, offline: true });
+      await watchOffline(context, result);
+      const page = await context.newPage();
+      result.layout[key] = {};
+      for (const rel of pages) {
+        const entry = {};
+        try {
+          await openPage(page, pathToFileURL(path.join(args.site, rel)).href);
+          if (mode === "dark") {
+            await page.evaluate(() => {
+              const button = document.querySelector('.theme-change-button[data-mode="dark"]');
+              if (!button) throw new Error("the theme has no dark-mode button");
+              button.click();
+            });
+          }
+          await page.evaluate(() => Promise.all([...document.images].map((img) => {
+            img.loading = "eager"; return img.decode().catch(() => null);
+          })));
+          Object.assign(entry, await page.evaluate(measureLayout));
+          if (args.layoutShots.includes(rel)) {
+            fs.mkdirSync(args.shots, { recursive: true });
+            const name = rel === "index.html" ? "landing" : path.basename(rel, ".html");
+            const file = path.join(args.shots, `${name}-${key}.png`);
+            await page.screenshot({ path: file });
+            result.screenshots.push(file);
+            // Further down: the first code block with a line of over 90 characters (wrapped),
+            // the first figure and the first instructor notes.
+            for (const [what, sel] of [["code", "[role=main] div.highlight pre"], ["figure", "[role=main] .cell_output img"],
+              ["notes", "[role=main] details.instructor-notes"]]) {
+              const found = await page.evaluate((q) => {
+                const wide = (e) => e.tagName !== "PRE" || e.textContent.split("\n").some((l) => l.length > 90);
+                const el = [...document.querySelectorAll(q)].find((e) => e.getBoundingClientRect().height > 20 && wide(e));
+                if (el) el.scrollIntoView({ block: "center" });
+                return Boolean(el);
+              }, sel);
+              if (!found) continue;
+              await page.waitForTimeout(200);
+              const more = path.join(args.shots, `${name}-${key}-${what}.png`);
+              await page.screenshot({ path: more });
+              result.screenshots.push(more);
+            }
+          }
+        } catch (err) {
+          entry.error = String(err && err.stack || err);
+        }
+        result.layout[key][rel] = entry;
+      }
+      await context.close();
+    }
+  }
 }
 
 // The animation player of matplotlib's to_jshtml(): press Play, see the frames change.
@@ -226,6 +344,7 @@ async function search(context, args, result) {
     out.status = await page.evaluate(() => document.querySelector("#search-results .search-summary").textContent.trim());
     out.hits = await page.evaluate(() => [...document.querySelectorAll("#search-results ul.search li a")]
       .map((a) => ({ href: a.getAttribute("href"), text: a.textContent.trim() })));
+    out.excerpts = await page.evaluate(() => document.querySelectorAll("#search-results ul.search li p.context").length);
     fs.mkdirSync(args.shots, { recursive: true });
     await page.screenshot({ path: path.join(args.shots, "search.png") });
   } catch (err) {
@@ -234,6 +353,69 @@ async function search(context, args, result) {
   result.search = out;
   await page.close();
 }
+
+// The site served over http from 127.0.0.1 (as `make serve-site` does), the network still cut:
+// the same search, where each hit should now carry a text excerpt from its page.
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".png": "image/png",
+  ".svg": "image/svg+xml", ".woff2": "font/woff2", ".woff": "font/woff", ".json": "application/json" };
+function serve(site) {
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let file = path.join(site, rel);
+    if (!file.startsWith(site)) { res.writeHead(403); res.end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+    if (!fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+async function searchOverHttp(args, result) {
+  const server = await serve(args.site);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const out = { origin, query: args.search, hits: [], failed: [], external: [], errors: [] };
+  // The offline browser sends even loopback to its dead proxy; this one reaches 127.0.0.1 only.
+  const browser = await chromium.launch({
+    executablePath: args.chromium || process.env.CHROMIUM || "/usr/bin/chromium", headless: true,
+    args: [...OFFLINE_ARGS.filter((a) => !/^--(proxy-bypass-list|host-resolver-rules)=/.test(a)),
+      "--proxy-bypass-list=127.0.0.1", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+  });
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  await context.route((url) => !url.href.startsWith(origin) && !LOCAL_HTTP.test(url.href), (route) => {
+    out.external.push(route.request().url());
+    return route.abort("internetdisconnected");
+  });
+  context.on("requestfailed", (req) => out.failed.push(`${req.url()} (${(req.failure() || {}).errorText})`));
+  context.on("response", (res) => { if (res.status() >= 400) out.failed.push(`${res.url()} (${res.status()})`); });
+  const page = await context.newPage();
+  page.on("pageerror", (err) => out.errors.push(String(err)));
+  page.on("console", (msg) => { if (msg.type() === "error") out.errors.push(msg.text()); });
+  try {
+    await page.goto(`${origin}/search.html?q=${encodeURIComponent(args.search)}`, { waitUntil: "load" });
+    await page.waitForFunction(() => {
+      const s = document.querySelector("#search-results .search-summary");
+      return s && /finished|did not match/i.test(s.textContent);
+    }, null, { timeout: 30000 });
+    // The excerpts arrive after the list, one fetch per hit.
+    await page.waitForFunction(() => {
+      const items = document.querySelectorAll("#search-results ul.search li");
+      return items.length && [...items].every((li) => li.querySelector("p.context"));
+    }, null, { timeout: 15000 }).catch(() => null);
+    out.hits = await page.evaluate(() => [...document.querySelectorAll("#search-results ul.search li")]
+      .map((li) => ({ href: li.querySelector("a").getAttribute("href"),
+        excerpt: (li.querySelector("p.context") || { textContent: "" }).textContent.trim().slice(0, 200) })));
+    fs.mkdirSync(args.shots, { recursive: true });
+    await page.screenshot({ path: path.join(args.shots, "search-http.png") });
+  } catch (err) {
+    out.error = String(err && err.stack || err);
+  }
+  await context.close();
+  await browser.close();
+  server.close();
+  result.searchHttp = out;
+}
+const LOCAL_HTTP = /^(data|blob|about):/;
 
 async function screenshots(context, args, result) {
   const page = await context.newPage();
@@ -273,11 +455,16 @@ async function main() {
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, offline: true });
     await watchOffline(context, result);
-    await crawl(context, args, result);
-    result.links = checkLinks(result.pages, args.site);
-    await search(context, args, result);
-    await screenshots(context, args, result);
+    const step = (name) => !args.only || args.only.includes(name);
+    if (step("crawl")) {
+      await crawl(context, args, result);
+      result.links = checkLinks(result.pages, args.site);
+    }
+    if (step("search")) await search(context, args, result);
+    if (step("screenshots")) await screenshots(context, args, result);
     await context.close();
+    if (step("layout")) await layout(browser, args, result);
+    if (step("searchHttp")) await searchOverHttp(args, result);
   } finally {
     await browser.close();
   }

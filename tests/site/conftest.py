@@ -28,6 +28,15 @@ def screenshot_notebook() -> Path | None:
     )
 
 
+def layout_shot_pages() -> list[str]:
+    """Photographed at every viewport and colour mode: the landing page and notebook 05 (long
+    code lines and many figures), or the last notebook."""
+    nb = next((nb for nb in NOTEBOOKS if nb.name.startswith("05_")), None) or (
+        NOTEBOOKS[-1] if NOTEBOOKS else None
+    )
+    return ["index.html", *([page_path(nb).relative_to(SITE_DIR).as_posix()] if nb else [])]
+
+
 @pytest.fixture(scope="session")
 def site_report() -> dict:
     """Run the browser driver once over the site; its report, pages keyed by relative path."""
@@ -40,6 +49,7 @@ def site_report() -> dict:
         node, str(DRIVER), "--chromium", CHROMIUM, "--site", str(SITE_DIR),
         "--report", str(report), "--shots", str(SCREENSHOT_DIR), "--search", SEARCH_WORD,
         *(["--shot-page", page_path(shot).relative_to(SITE_DIR).as_posix()] if shot else []),
+        *[arg for page in layout_shot_pages() for arg in ("--layout-shot", page)],
     ]  # fmt: skip
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900, check=False)
     if proc.returncode != 0 or not report.is_file():

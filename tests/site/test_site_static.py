@@ -7,12 +7,19 @@ to check, so the JavaScript and CSS scan covers the site's _static/.
 
 from __future__ import annotations
 
+import html
+import importlib.util
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
 from html_scan import missing_local_assets, remote_loads, scan, strip_comments
-from site_pages import NOTEBOOKS, SITE_DIR, page_path, require_site
+from site_pages import NOTEBOOKS, ROOT, SITE_DIR, page_path, read_notebook, require_site
+
+_spec = importlib.util.spec_from_file_location("site_build", ROOT / "site" / "build.py")
+site_build = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(site_build)
 
 HTML_FILES = sorted(SITE_DIR.rglob("*.html")) if SITE_DIR.is_dir() else []
 STATIC = SITE_DIR / "_static"
@@ -99,3 +106,73 @@ def test_javascript_and_css_name_no_remote_host_they_could_load():
                 r"(?:url\(|@import)\s*['\"]?\s*(?:https?:)?//[^)'\"\s]+", code)]  # fmt: skip
     if unknown:
         pytest.fail("remote addresses in the site's JavaScript/CSS:\n" + "\n".join(unknown))
+
+
+def _text(fragment: str) -> str:
+    """Visible text of an HTML fragment: entities decoded, Sphinx's curly quotes straight,
+    whitespace folded."""
+    blocks = re.sub(r"</?(?:p|li|ul|ol|div|h\d)\b[^>]*>", " ", fragment)
+    text = html.unescape(re.sub(r"<[^>]+>", "", blocks))
+    return " ".join(text.translate(str.maketrans("‘’“”", "''\"\"")).split())
+
+
+def _plain(markdown: str) -> str:
+    """A Markdown line as the page shows its text: no backticks or emphasis marks."""
+    return " ".join(re.sub(r"[`*]", "", markdown).split())
+
+
+def _block(page: str, notebook: Path) -> str:
+    match = re.search(
+        rf'<div class="course-notebook" id="nb-{notebook.stem[:2]}">(.*?)</div>', page, re.S
+    )
+    assert match, f"the landing page has no block for {notebook.name}"
+    return match.group(1)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
+def test_landing_page_describes_each_notebook(notebook):
+    """Its README description, its learning objectives, its study time and a link to it."""
+    require_site()
+    block = _block((SITE_DIR / "index.html").read_text(encoding="utf-8"), notebook)
+    nb = read_notebook(notebook)
+    description = site_build.descriptions((ROOT / "README.md").read_text(encoding="utf-8"))
+    text = _text(block)
+    assert _plain(description[notebook.name])[1:] in text, f"{notebook.name}: no description"
+    goals = site_build.objectives(nb)
+    assert len(goals) >= 3, f"{notebook.name}: {goals}"
+    missing = [g for g in goals if _plain(g) not in text]
+    assert not missing, f"{notebook.name}: objectives not on the landing page: {missing}"
+    assert block.count("<li>") == len(goals)
+    time = f"About {site_build.duration(site_build.study_minutes(nb))} of study"
+    assert time in text, f"{notebook.name}: no {time!r}"
+    assert f'href="notebooks/{notebook.stem}.html"' in block, f"{notebook.name}: no link"
+
+
+def test_landing_page_links_the_repository():
+    require_site()
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    repository = meta["urls"]["Repository"]
+    page = (SITE_DIR / "index.html").read_text(encoding="utf-8")
+    assert f'href="{repository}"' in page, f"the landing page does not link {repository}"
+
+
+def test_study_times_are_plausible():
+    """The rule gives every notebook between 5 minutes and three hours."""
+    for nb in NOTEBOOKS:
+        minutes = site_build.study_minutes(read_notebook(nb))
+        assert 5 <= minutes <= 180, (nb.name, minutes)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
+def test_no_solution_markers_and_no_hosted_install_cell_in_the_page(notebook):
+    require_site()
+    page = page_path(notebook).read_text(encoding="utf-8")
+    assert "BEGIN SOLUTION" not in page and "END SOLUTION" not in page, notebook.name
+    cells = read_notebook(notebook).cells
+    solutions = sum(site_build.is_solution(c) for c in cells)
+    # Each solution stays folded behind its "Show code" toggle.
+    assert page.count('class="cell tag_hide-input') >= solutions, notebook.name
+    for cell in cells:
+        if "remove-cell" in cell.metadata.get("tags", []):
+            first = html.escape(cell.source.splitlines()[0], quote=False)
+            assert _text(first) not in _text(page), f"{notebook.name}: a remove-cell cell shows"
