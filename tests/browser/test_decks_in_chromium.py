@@ -7,6 +7,8 @@ SLIDES_ALL_SCREENSHOTS=1).
 
 from __future__ import annotations
 
+import json
+import os
 import struct
 from pathlib import Path
 
@@ -81,8 +83,9 @@ def test_every_slide_fits_1280x720(chromium_report, notebook):
     require_decks(notebook)  # the report names cells by index in the current notebook
     result = _result(chromium_report, notebook)
     index = cell_index_by_id(notebook)
-    lines = []
+    found = {}
     for slide in result["slides"]:
+        lines = []
         for problem in slide["problems"]:
             cells = ", ".join(
                 f"cell {index.get(c['cell'], '?')}"
@@ -92,12 +95,11 @@ def test_every_slide_fits_1280x720(chromium_report, notebook):
             h, v = slide["indices"]["h"], slide["indices"]["v"]
             where = f"slide {slide['number'] + 1} (#/{h}/{v}) {slide['title']!r}"
             lines.append(f"{where}: {problem['kind']}: {problem['detail']}; {cells}")
-    if lines:
-        pytest.fail(
-            f"{notebook.name}: content cut off on a 1280x720 slide (move part of it to a new "
-            "'slide' or 'subslide' cell, shorten the code or its output, or shrink the figure):\n"
-            + "\n".join(lines)
-        )
+        if lines:
+            found[_slide_cell_id(notebook, slide)] = "\n".join(lines)
+    _ratchet(notebook, "fits", found,
+             "content cut off on a 1280x720 slide (move part of it to a new 'slide' or "
+             "'subslide' cell, shorten the code or its output, or shrink the figure)")
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
@@ -130,6 +132,47 @@ MAX_CODE_LINES = 12
 MIN_BOTTOM_GAP_PX = 40
 
 
+# Slides that still break a measurement, by notebook, measurement and the id of the slide's
+# first cell: a ratchet. A new problem fails its test; so does a listed one that is gone, so
+# that the list only shrinks. DECK_KNOWN_PROBLEMS=write rewrites it from a run.
+KNOWN_PROBLEMS = Path(__file__).with_name("deck_known_problems.json")
+
+
+def _known() -> dict:
+    if not KNOWN_PROBLEMS.is_file():
+        return {}
+    return json.loads(KNOWN_PROBLEMS.read_text(encoding="utf-8"))
+
+
+def _slide_cell_id(notebook: Path, slide: dict) -> str:
+    index = slide.get("firstCell")
+    cells = read_notebook(notebook).cells
+    if index is None or not str(index).isdigit() or int(index) >= len(cells):
+        return f"slide-{slide['number'] + 1}"
+    return cells[int(index)].get("id", f"cell-{index}")
+
+
+def _ratchet(notebook: Path, measure: str, found: dict[str, str], what: str) -> None:
+    """Fail on problems not in KNOWN_PROBLEMS, and on listed ones that are fixed."""
+    if os.environ.get("DECK_KNOWN_PROBLEMS") == "write":
+        known = _known()
+        known.setdefault(notebook.stem, {})[measure] = sorted(found)
+        KNOWN_PROBLEMS.write_text(json.dumps(known, indent=1, sort_keys=True) + "\n",
+                                  encoding="utf-8")
+        return
+    listed = set(_known().get(notebook.stem, {}).get(measure, []))
+    new = [line for key, line in found.items() if key not in listed]
+    fixed = sorted(listed - set(found))
+    message = []
+    if new:
+        message.append(f"{notebook.name}: {what}:\n" + "\n".join(new))
+    if fixed:
+        message.append(f"{notebook.name}: fixed, so remove from {KNOWN_PROBLEMS.name} "
+                       f"({measure}): {fixed}")
+    if message:
+        pytest.fail("\n".join(message))
+
+
 def _where(slide: dict) -> str:
     h, v = slide["indices"]["h"], slide["indices"]["v"]
     return f"slide {slide['number'] + 1} (#/{h}/{v}, cell {slide['firstCell']}) {slide['title']!r}"
@@ -154,14 +197,15 @@ def test_fonts_are_large_enough_for_a_projector(chromium_report, notebook):
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
 def test_no_slide_shows_a_wall_of_code(chromium_report, notebook):
-    lines = [
-        f"{_where(s)}: {s['codeLines']} lines of code"
+    found = {
+        _slide_cell_id(notebook, s): f"{_where(s)}: {s['codeLines']} lines of code"
         for s in _result(chromium_report, notebook)["slides"]
         if s["codeLines"] > MAX_CODE_LINES
-    ]
-    _fail_on(
+    }
+    _ratchet(
         notebook,
-        lines,
+        "code-lines",
+        found,
         f"more than {MAX_CODE_LINES} code lines on a slide (split the cell with a 'subslide', "
         "or move setup lines to a 'skip' cell or a course_utils helper)",
     )
@@ -169,16 +213,19 @@ def test_no_slide_shows_a_wall_of_code(chromium_report, notebook):
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
 def test_content_clears_the_bottom_edge_and_the_controls(chromium_report, notebook):
-    lines = []
+    bottom, controls = {}, {}
     for slide in _result(chromium_report, notebook)["slides"]:
         gap = slide["bottomGap"]
         if gap is not None and gap < MIN_BOTTOM_GAP_PX:
-            lines.append(f"{_where(slide)}: content ends {gap}px above the bottom edge")
+            bottom[_slide_cell_id(notebook, slide)] = (
+                f"{_where(slide)}: content ends {gap}px above the bottom edge")
         if slide["underControls"]:
             runs = slide["underControls"]
-            lines.append(f"{_where(slide)}: {runs} text run(s) under the controls")
-    what = f"content within {MIN_BOTTOM_GAP_PX}px of the bottom or under the arrows"
-    _fail_on(notebook, lines, what)
+            controls[_slide_cell_id(notebook, slide)] = (
+                f"{_where(slide)}: {runs} text run(s) under the controls")
+    _ratchet(notebook, "bottom-gap", bottom,
+             f"content within {MIN_BOTTOM_GAP_PX}px of the bottom edge")
+    _ratchet(notebook, "controls", controls, "text under the navigation arrows")
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
@@ -194,11 +241,12 @@ def test_no_grading_markers_and_notes_math_shown_once(chromium_report, notebook)
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
 def test_figures_have_twice_the_pixels_they_are_shown_at(chromium_report, notebook):
-    lines = [
-        f"{_where(s)}: image of {img['natural'][0]}x{img['natural'][1]} px shown at "
-        f"{img['shown'][0]}x{img['shown'][1]}"
-        for s in _result(chromium_report, notebook)["slides"]
-        for img in s["images"]
-        if img["natural"][0] < 2 * img["shown"][0] - 1
-    ]
-    _fail_on(notebook, lines, "figures not drawn at 2x their displayed size (soft on a projector)")
+    found = {}
+    for s in _result(chromium_report, notebook)["slides"]:
+        for img in s["images"]:
+            if img["natural"][0] < 2 * img["shown"][0] - 1:
+                found[_slide_cell_id(notebook, s)] = (
+                    f"{_where(s)}: image of {img['natural'][0]}x{img['natural'][1]} px shown "
+                    f"at {img['shown'][0]}x{img['shown'][1]}")
+    _ratchet(notebook, "figures-2x", found,
+             "figures not drawn at 2x their displayed size (soft on a projector)")
