@@ -64,7 +64,6 @@ def test_solutions_in_other_containers_and_dtypes():
         ("06.3", (0.75, 0.8, 0.8181818), "check the recall"),
         ("06.3", (0.75, 0.9, 0.5), "precision and recall are right"),
         ("06.3", (0.75, 0.9, 0.82), "rounded"),
-        ("06.3", (0.75, 0.9, 0.825), "harmonic mean"),
         ("06.4", (8, 8), "restore_best_weights=True puts back"),
         ("06.4", (5, 8), "last epoch comes first"),
         ("06.4", (7, 4), "count epochs from 1"),
