@@ -58,3 +58,19 @@ def test_runner_exit_status_and_summary(tmp_path):
     assert done.returncode == 1
     assert "FAILED  tiny.ipynb" in done.stdout and "ZeroDivisionError" in done.stdout
     assert done.stdout.rstrip().endswith("0 of 1 notebooks ran top to bottom")
+
+
+def test_no_argument_means_every_run(monkeypatch, tmp_path):
+    # make test-compat passes no argument: argparse must not refuse its own default.
+    seen = []
+    monkeypatch.setattr(compat, "build_wheel", lambda uv: Path("x.whl"))
+    monkeypatch.setattr(compat, "promised", lambda: ("3.11", "3.13"))
+    monkeypatch.setattr(compat, "resolved_run",
+                        lambda uv, w, name, minor, lowest: seen.append(name) or "")
+    monkeypatch.setattr(compat, "pip_route_run", lambda: seen.append("pip") or "")
+    monkeypatch.setattr(compat, "hosted_run", lambda uv, w: seen.append("hosted") or "")
+    monkeypatch.setattr(compat, "OUT", tmp_path)
+    assert compat.main([]) == 0
+    assert seen == ["lowest", "newest", "pip", "hosted"]
+    with pytest.raises(SystemExit):
+        compat.main(["oldest"])

@@ -191,9 +191,14 @@ def pip_route_run() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("runs", nargs="*", choices=["lowest", "newest", "pip", "hosted"],
-                        default=["lowest", "newest", "pip", "hosted"])
+    every = ["lowest", "newest", "pip", "hosted"]
+    # No `choices=`: with nargs="*", Python 3.11's argparse checks the empty default against it.
+    parser.add_argument("runs", nargs="*", help=f"some of {', '.join(every)} (default: all)")
     args = parser.parse_args(argv)
+    unknown = sorted(set(args.runs) - set(every))
+    if unknown:
+        parser.error(f"unknown run(s) {unknown}: choose from {', '.join(every)}")
+    args.runs = args.runs or every
     uv = shutil.which("uv", path=str(Path(sys.executable).parent)) or shutil.which("uv")
     if uv is None:
         raise SystemExit("make test-compat needs uv: run make setup first.")
