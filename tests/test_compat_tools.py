@@ -63,6 +63,7 @@ def test_runner_exit_status_and_summary(tmp_path):
 def test_no_argument_means_every_run(monkeypatch, tmp_path):
     # make test-compat passes no argument: argparse must not refuse its own default.
     seen = []
+    monkeypatch.setattr(compat.shutil, "which", lambda name, path=None: "/usr/bin/uv")
     monkeypatch.setattr(compat, "build_wheel", lambda uv: Path("x.whl"))
     monkeypatch.setattr(compat, "promised", lambda: ("3.11", "3.13"))
     monkeypatch.setattr(compat, "resolved_run",
