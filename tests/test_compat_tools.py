@@ -68,7 +68,7 @@ def test_no_argument_means_every_run(monkeypatch, tmp_path):
     monkeypatch.setattr(compat, "promised", lambda: ("3.11", "3.13"))
     monkeypatch.setattr(compat, "resolved_run",
                         lambda uv, w, name, minor, lowest: seen.append(name) or "")
-    monkeypatch.setattr(compat, "pip_route_run", lambda: seen.append("pip") or "")
+    monkeypatch.setattr(compat, "pip_route_run", lambda minor: seen.append("pip") or "")
     monkeypatch.setattr(compat, "hosted_run", lambda uv, w: seen.append("hosted") or "")
     monkeypatch.setattr(compat, "OUT", tmp_path)
     assert compat.main([]) == 0

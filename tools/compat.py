@@ -141,7 +141,7 @@ def readme_pip_commands() -> list[str]:
     return [line for line in match.group(1).splitlines() if line.strip()]
 
 
-def _serve_and_probe(command: str, folder: Path) -> None:
+def _serve_and_probe(command: str, folder: Path, env: dict[str, str]) -> None:
     """Start the README's `jupyter lab` line and wait until the server answers; then stop it."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -150,7 +150,7 @@ def _serve_and_probe(command: str, folder: Path) -> None:
     if os.geteuid() == 0:
         extra += " --allow-root"  # README's Troubleshooting: Jupyter refuses root without it
     print("+", command + extra, flush=True)
-    server = subprocess.Popen(["bash", "-c", command + extra], cwd=folder,
+    server = subprocess.Popen(["bash", "-c", command + extra], cwd=folder, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(120):
@@ -166,10 +166,19 @@ def _serve_and_probe(command: str, folder: Path) -> None:
         server.wait(timeout=30)
 
 
-def pip_route_run() -> str:
-    """The README's pip route, literally, in a fresh copy of the course's tracked files."""
+def pip_route_run(minor: str) -> str:
+    """The README's pip route, literally, in a fresh copy of the course's tracked files.
+
+    Its ``python`` is the Python ``minor`` (the lowest promised), put first on PATH, so the run
+    does not depend on what a bare ``python`` means on the machine.
+    """
     folder = OUT / "pip-route"
     shutil.rmtree(folder, ignore_errors=True)
+    shims = OUT / "pip-route-bin"
+    shutil.rmtree(shims, ignore_errors=True)
+    shims.mkdir(parents=True)
+    (shims / "python").symlink_to(find_python(minor))
+    env = {**os.environ, "PATH": f"{shims}{os.pathsep}{os.environ.get('PATH', '')}"}
     files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
                            check=True).stdout.decode().split("\0")
     for name in filter(None, files):
@@ -178,10 +187,10 @@ def pip_route_run() -> str:
             shutil.copy2(ROOT / name, folder / name)
     for command in readme_pip_commands():
         if " lab " in f"{command} ":
-            _serve_and_probe(command, folder)
+            _serve_and_probe(command, folder, env)
         else:
             print("+", command, flush=True)
-            subprocess.run(["bash", "-c", command], cwd=folder, check=True)
+            subprocess.run(["bash", "-c", command], cwd=folder, env=env, check=True)
     venv_python = folder / ".venv" / "bin" / "python"
     sh(venv_python, ROOT / "tools" / "run_notebooks.py",
        folder / "notebooks" / "00_setup_check.ipynb")
@@ -211,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         if name == "hosted":
             stack = hosted_run(uv, wheel)
         elif name == "pip":
-            stack = pip_route_run()
+            stack = pip_route_run(low)
         else:
             stack = resolved_run(uv, wheel, name, low if name == "lowest" else high,
                                  lowest=name == "lowest")
