@@ -9,10 +9,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from tools import compat, run_notebooks
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import compat  # noqa: E402
-import run_notebooks  # noqa: E402
 
 
 def test_the_pip_route_is_read_from_the_readme_as_written():
