@@ -63,7 +63,24 @@ def test_render_png_and_image(small):
     assert "dpi" not in small.graph_attr, "rendering must not change the caller's diagram"
     image = drawing.to_image(small)
     assert image.format == "png"
-    assert image.data == png
+    assert image.data == sharper, "twice the pixels of Graphviz's default 96 dpi"
+    shown = int.from_bytes(png[16:20], "big")
+    assert abs(image.width - shown) <= 1, "displayed at the size the default dpi gives"
+    plain = drawing.to_image(small, dpi=72, pixel_ratio=1)
+    assert plain.data == drawing.render_png(small, dpi=72)
+    assert plain.width == int.from_bytes(plain.data[16:20], "big")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"pixel_ratio": 0}, "pixel_ratio must be an int >= 1; got 0"),
+        ({"dpi": 0}, "dpi must be an int >= 1; got 0"),
+    ],
+)
+def test_to_image_bad_input(small, kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        drawing.to_image(small, **kwargs)
 
 
 @pytest.mark.parametrize(
