@@ -131,8 +131,31 @@ def test_a_single_number_gets_no_unnamed_factor():
     diagnosis = ex.compare_numbers(7.0, 1.0, what="your bound")
     assert diagnosis == ex.Diagnosis(ex.Kind.DIFFERS,
                                      "your bound differs from the expected value by 6")
-    # a named factor still says what it means
-    assert ex.compare_numbers(3.0, 1.0).kind is ex.Kind.FACTOR
+    # nor a named one by default (0.92**10 is 1/ln 10 of 0.25**10 by coincidence) ...
+    assert ex.compare_numbers(0.23**10, 0.25**10, atol=1e-12).kind is ex.Kind.DIFFERS
+    # ... unless the exercise has a mean or a log, where the factor says what went wrong
+    assert ex.compare_numbers(3.0, 1.0, named_factors=True).kind is ex.Kind.FACTOR
+    log10 = ex.compare_numbers(math.log10(5), math.log(5), named_factors=True)
+    assert "base 10" in log10.text
+
+
+def test_a_list_of_parts_of_different_sizes_is_named():
+    diagnosis = ex.compare_numbers([np.ones((2, 2)), np.ones(2)], np.ones((2, 2)),
+                                   what="your dL/dK1")
+    assert diagnosis == ex.Diagnosis(
+        ex.Kind.NOT_NUMBERS, "your dL/dK1 should be one array of shape (2, 2); got a list of "
+        "2 parts of different sizes")
+    assert "should be one number" in ex.compare_numbers(((0.5, 0.9), 0.8), 0.5).text
+
+
+@pytest.mark.parametrize(("answer", "expected"), [(0.053, 0.0525), (0.052, 0.0525),
+                                                   (0.13, 0.125), (0.12, 0.125)])
+def test_rounding_half_up_or_half_to_even_is_rounding(answer, expected):
+    assert ex.compare_numbers(answer, expected).kind is ex.Kind.ROUNDED
+
+
+def test_a_number_off_by_more_than_half_a_digit_is_not_rounded():
+    assert ex.compare_numbers(0.054, 0.0525).kind is ex.Kind.DIFFERS
 
 
 SOFTMAX = np.exp([-1.85, 0.42, 0.15]) / np.exp([-1.85, 0.42, 0.15]).sum()

@@ -87,6 +87,12 @@ MISTAKES = [
     ("05.4", 2.5, "multiplies"),
     ("05.4", 0.25, "one layer's factor"),
     ("05.4", 1e-6, "close, but rounded"),
+    ("05.4", 0.25**9, "nine factors"),
+    ("05.4", 0.23**10, "the largest slope the sigmoid has"),
+    ("05.1", [backprop_k1([0, 1], 1), np.zeros(2), np.zeros((2, 1)), np.zeros(1)],
+     "only dL/dK1"),
+    ("05.5", ("b1", bug_errors()), "the pair is (errors, name)"),
+    ("05.5", (np.array(bug_errors()) * 1e5 + 0.2, "b1"), "need float64"),
     ("05.1", "[[0.1, 0.2], [0.3, 0.4]]", "is a string"),
     ("05.3", math.sqrt(6 / 64), "32 inputs and 32 units"),
     ("05.5", "b1", "should be a pair"),
@@ -132,6 +138,18 @@ def test_parts_left_as_placeholders_are_counted():
     assert "parts are still ..." in evaluate("05.5", (bug_errors(), ...)).hint
     assert evaluate("05.6", (..., ...)).status == "not attempted"
     assert evaluate("05.6", [-0.1, 44.0]).status == "correct"
+
+
+def test_section_3s_dict_of_errors_is_read_in_order():
+    errors = dict(zip(["dL/dK1", "dL/db1", "dL/dK2", "dL/db2"], bug_errors(), strict=True))
+    assert evaluate("05.5", (errors, "b1")).status == "correct"
+
+
+def test_hints_name_the_answer_in_the_singular_and_never_give_it():
+    hint = evaluate("05.5", (bug_errors()[::-1], "b1")).hint
+    assert "your list of relative errors has the right numbers" in hint, hint
+    assert "0.25 **" not in evaluate("05.4", 9.5e-7).hint
+    assert "98.9 % of its final value" in evaluate("05.6", (-0.1, 43)).hint
 
 
 def test_text_gets_a_line_not_an_error():

@@ -79,7 +79,13 @@ def test_solutions_in_other_containers_and_dtypes():
         ("06.5", (0.33, 0.9), "recall on the validation tumours"),
         ("06.5", (0.33, 0.7), "the threshold is right"),
         ("06.5", (0.3, 0.8), "choose the highest such t"),
-        ("06.5", 0.33, "a pair (threshold t"),
+        ("06.5", 0.33, "a pair of numbers: (threshold t"),
+        ("06.5", (0.35, 0.6), "only 8 of the 10 validation cancers"),
+        ("06.5", (0.33, 80), "not a percentage"),
+        ("06.5", ((0.33,), 0.8), "a pair of numbers"),
+        ("06.3", ((0.75, 0.9), 0.818), "three numbers, side by side"),
+        ("06.1", ([0.05], 0.0), "one number added to the loss"),
+        ("06.1", 0.053, "rounded"),
     ],
 )
 def test_typical_mistakes_get_their_hint(exercise_id, answer, fragment):

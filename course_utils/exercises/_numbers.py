@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
 import numpy as np
@@ -89,6 +90,11 @@ def _not_numbers(answer, what: str, expected) -> Diagnosis | None:
         got = np.asarray(answer, dtype=np.float64)
     except (TypeError, ValueError):
         got = None
+    if got is None and isinstance(answer, (list, tuple)) and len(answer) > 1:
+        shape = "one number" if expected.ndim == 0 else f"one array of shape {expected.shape}"
+        return Diagnosis(Kind.NOT_NUMBERS,
+                         f"{what} should be {shape}; got a {type(answer).__name__} of "
+                         f"{len(answer)} parts of different sizes")
     if got is None or got.dtype == object:
         numbers = "a number" if expected.ndim == 0 else f"numbers (shape {expected.shape})"
         return Diagnosis(Kind.NOT_NUMBERS,
@@ -120,16 +126,24 @@ def _decimals(values):
     return decimals
 
 
+def _half_up(value: float, decimals: int) -> float:
+    """``value`` rounded half up, as a person rounds its printed digits (0.0525 -> 0.053)."""
+    step = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP))
+
+
 def _rounded_entries(got, expected):
     """Per entry, whether ``got`` is ``expected`` rounded to the decimals ``got`` is written in.
 
-    A whole number (a count) is typed exactly, so it is never taken as rounded.
+    Rounding half up (0.0525 -> 0.053) counts as well as NumPy's half to even (0.052). A whole
+    number (a count) is typed exactly, so it is never taken as rounded.
     """
     decimals = _decimals(got)
-    rounded = np.array([e if e == np.round(e) else np.round(e, d)
-                        for e, d in zip(expected.ravel(), decimals.ravel(), strict=True)])
-    rounded = rounded.reshape(got.shape)
-    return np.abs(got - rounded) <= 1e-6 * np.abs(rounded)
+    ok = []
+    for g, e, d in zip(got.ravel(), expected.ravel(), decimals.ravel(), strict=True):
+        candidates = [e] if e == np.round(e) else [np.round(e, d), _half_up(e, int(d))]
+        ok.append(any(abs(g - c) <= 1e-6 * abs(c) for c in candidates))
+    return np.array(ok).reshape(got.shape)
 
 
 def _is_rounded(got, expected):
@@ -163,6 +177,7 @@ def compare_numbers(
     what: str = "your answer",
     mistakes: Iterable[tuple[object, str]] = (),
     probabilities: bool = False,
+    named_factors: bool | None = None,
 ) -> Diagnosis | None:
     """Return ``None`` if ``answer`` matches ``expected`` numerically, else a :class:`Diagnosis`.
 
@@ -180,6 +195,10 @@ def compare_numbers(
         Mistakes the exercise anticipates; tried first, with the same tolerances.
     probabilities : bool, default False
         Also say so when rows do not sum to 1 or hold negative entries.
+    named_factors : bool, optional
+        Name a factor of 3, 1/3, 1/ln 10 or 1/ln 2 (a sum for a mean, a log in another base).
+        By default only for arrays: a single wrong number is some factor off by coincidence,
+        so a check of one number asks for them where the exercise has a mean or a log.
 
     Returns
     -------
@@ -202,7 +221,9 @@ def compare_numbers(
             return Diagnosis(Kind.ANTICIPATED, hint)
     if got.shape != expected.shape:
         return _shape_diagnosis(got, expected, rtol, atol, what)
-    return _value_diagnosis(got, expected, rtol, atol, what, probabilities)
+    if named_factors is None:
+        named_factors = expected.size > 1
+    return _value_diagnosis(got, expected, rtol, atol, what, probabilities, named_factors)
 
 
 def _shape_diagnosis(got, expected, rtol, atol, what) -> Diagnosis:
@@ -218,7 +239,8 @@ def _shape_diagnosis(got, expected, rtol, atol, what) -> Diagnosis:
                      f"{expected.shape}")
 
 
-def _value_diagnosis(got, expected, rtol, atol, what, probabilities) -> Diagnosis:
+def _value_diagnosis(got, expected, rtol, atol, what, probabilities,
+                     named_factors) -> Diagnosis:
     if not np.isfinite(got).all():
         return Diagnosis(Kind.NOT_FINITE, f"{what} contains nan or inf: look for a log of 0 or "
                          "an overflowing exp")
@@ -239,7 +261,7 @@ def _value_diagnosis(got, expected, rtol, atol, what, probabilities) -> Diagnosi
             return Diagnosis(Kind.NOT_PROBABILITIES, "probabilities cannot be negative")
     ratio = _constant_ratio(got, expected, rtol)
     if ratio is not None:
-        for factor, hint in _NAMED_FACTORS:
+        for factor, hint in _NAMED_FACTORS if named_factors else ():
             if math.isclose(ratio, factor, rel_tol=max(rtol, 1e-3)):
                 return Diagnosis(Kind.FACTOR, hint)
         if expected.size > 1:  # for a single number, any wrong value is some factor off

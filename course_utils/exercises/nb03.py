@@ -79,7 +79,8 @@ def _two_losses(answer):
     ])
     if se_hint is not None:
         return se_hint.about("squared error")
-    ce_hint = compare_numbers(ce_answer, ce, what="the cross entropy", mistakes=[
+    ce_hint = compare_numbers(ce_answer, ce, what="the cross entropy", named_factors=True,
+                              mistakes=[
         (-np.log(PERSON4[0]), "that is -log of the first entry (Other); take the probability of "
          "the correct class, Republican (index 1)"),
         (-np.log(PERSON4).sum(), "you summed -log f_i over all classes; the one-hot y keeps only "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from course_utils.exercises._core import compare_numbers, exercise
+from course_utils.exercises._core import Kind, compare_numbers, exercise
 from course_utils.losses import sigmoid
 
 import math
@@ -40,7 +40,10 @@ def _backprop_second_example(answer):
     if isinstance(answer, str):
         return ("your answer is a string (text); dL/dK1 is a 2 x 2 array of numbers, such as "
                 "x_new.T @ delta1_new")
-    if np.ndim(answer) == 0:
+    if isinstance(answer, (list, tuple)) and len(answer) == 4 and np.shape(answer[0]) == (2, 2):
+        return ("that looks like all four gradients, as tape.gradient returns them for "
+                "[K1, b1, K2, b2]; the answer is only dL/dK1, the first: one 2 x 2 array")
+    if not isinstance(answer, (list, tuple)) and np.ndim(answer) == 0:
         return ("your dL/dK1 is a single number: with a 1-D x, x.T @ delta1 is a dot product; "
                 "make x a 1 x 2 row, np.array([[0.0, 1.0]]), as in section 1")
     expected = _kernel1_gradient([0.0, 1.0], 1.0)
@@ -86,10 +89,10 @@ def _adam_first_step_check(answer):
         answer, _adam_first_step(), rtol=1e-3, atol=1e-6, what="your step",
         mistakes=[
             (-ADAM_LR * ADAM_GRADIENT,
-             "that is plain SGD's step -lr * g; Adam divides m-hat by the square root of s-hat"),
+             "that is plain SGD's step -lr * g; Adam divides m-hat by the square root of v-hat"),
             (_adam_first_step(bias_correction=False),
              "the bias correction is missing: at step 1, m-hat = m / (1 - beta1) and "
-             "s-hat = s / (1 - beta2)"),
+             "v-hat = v / (1 - beta2)"),
             (ADAM_LR * ADAM_GRADIENT,
              "that is SGD's step with the wrong sign, and Adam's step is not SGD's"),
         ],
@@ -126,11 +129,18 @@ def _sigmoid_chain(answer):
              "add them"),
             (0.25, "that is one layer's factor; ten layers multiply ten of them"),
             (1.0, "that is tanh's largest slope; the sigmoid's is 0.25"),
+            (0.25**9, "that is nine factors; ten layers multiply ten of them"),
+            (0.25**11, "that is eleven factors; ten layers multiply ten of them"),
         ],
     )
     number = isinstance(answer, (int, float, np.number)) and not isinstance(answer, bool)
-    if hint is not None and number and abs(float(answer) / bound - 1) < 0.1:
-        return "close, but rounded: compute the product exactly, e.g. 0.25 ** 10"
+    if hint is None or not number:
+        return hint
+    if abs(float(answer) / bound - 1) < 0.1:
+        return "close, but rounded: compute the product exactly, in Python"
+    if 0.15**10 <= float(answer) < 0.249**10:
+        return ("that uses a slope below 0.25, such as the mean slope measured in the network; "
+                "a bound takes the largest slope the sigmoid has, at z = 0")
     return hint
 
 
@@ -188,12 +198,16 @@ def _locate_the_bug(answer):
         return ("your answer should be a pair: (the four relative errors in the order K1, b1, "
                 "K2, b2, the name of the parameter whose gradient is wrong)")
     errors, name = answer
+    if isinstance(errors, str) and not isinstance(name, str):
+        return "the pair is (errors, name): the four relative errors come first, then the name"
+    if isinstance(errors, dict):  # as section 3 collects them, keyed by parameter
+        errors = list(errors.values())
     if np.ndim(errors) == 0 and not isinstance(errors, str):
         return ("the first part should hold one relative error per parameter, four numbers in "
                 "the order K1, b1, K2, b2: one error over all parameters says that there is a "
                 "bug, not where")
     hint = compare_numbers(
-        errors, _per_parameter_errors(), rtol=1e-2, atol=1e-6, what="your relative errors",
+        errors, _per_parameter_errors(), rtol=1e-2, atol=1e-6, what="your list of relative errors",
         mistakes=[
             (np.zeros(4), "all four errors are tiny, so the gradients you compared agree: "
              "compare suspect_backprop's gradients on all four XOR points (the bug shows on a "
@@ -204,6 +218,12 @@ def _locate_the_bug(answer):
              "suspect_backprop differentiates their mean, so average them (the 1/N of section 2)"),
         ],
     )
+    values = np.asarray(errors, dtype=np.float64) if hint is not None and hint.kind in (
+        Kind.DIFFERS, Kind.FACTOR) else None
+    if values is not None and values.shape == (4,) and (values > 1e-4).all():
+        return ("even the right gradients show relative errors far above 1e-7: central "
+                "differences need float64, and a Keras loss computes in float32; compute the "
+                "loss in NumPy (float64), as section 3 does")
     if hint is not None:
         return hint
     if name not in PARAMETER_NAMES:
@@ -229,8 +249,8 @@ def _steady_change_hint(change):
              "that is lr / (1 - mu), the effective learning rate: the step also scales with "
              "the gradient g = 0.5"),
             (-MOMENTUM_LR * STEADY_GRADIENT / (1 + MOMENTUM),
-             "the velocity adds up the past steps: v = mu * v - lr * g settles where "
-             "v = mu * v - lr * g holds, that is v (1 - mu) = -lr * g"),
+             "the velocity adds up the past steps: it stops changing when the new v equals "
+             "the old one, v = mu * v - lr * g, that is v (1 - mu) = -lr * g"),
         ],
     )
     number = isinstance(change, (int, float, np.number)) and not isinstance(change, bool)
@@ -255,10 +275,11 @@ def _momentum_builds_up(answer):
     if t == first:
         return None
     if t == first - 1:
-        return (f"at step {first - 1} the change is 1 - 0.9**{first - 1} = "
-                f"{1 - MOMENTUM ** (first - 1):.1%} of its final value: not yet 99 %")
+        share = 100 * (1 - MOMENTUM ** (first - 1))
+        return (f"at step {first - 1} the change is 1 - 0.9**{first - 1} = {share:.1f} % of "
+                "its final value: not yet 99 %")
     if t == round(1 / (1 - MOMENTUM)):
         return ("10 = 1 / (1 - mu) is momentum's time constant: after 10 steps the change is "
-                f"only {1 - MOMENTUM**10:.0%} of its final value")
+                f"only {100 * (1 - MOMENTUM**10):.0f} % of its final value")
     return ("not the first step at 99 %: write the velocity after t steps as a sum of powers of "
             "mu (a geometric series), or run Keras step by step and watch theta's change")

@@ -8,6 +8,14 @@ import numpy as np
 
 __all__: list[str] = []
 
+def _size(answer):
+    """How many numbers ``answer`` holds, or None for parts of different sizes."""
+    try:
+        return np.size(answer)
+    except ValueError:  # ((0.75, 0.9), 0.8): NumPy cannot make one array of it
+        return None
+
+
 # 06.1: keras.regularizers.L2(0.01) on this kernel
 _W = np.array([[0.5, -1.0], [2.0, 0.0]])
 _LAMBDA = 0.01
@@ -16,7 +24,7 @@ _SQUARES = float(np.sum(_W**2))  # 5.25
 
 @exercise("06.1")
 def _l2_penalty(answer):
-    if np.size(answer) != 1:
+    if _size(answer) != 1:
         return "the penalty is one number added to the loss, not one per weight: sum them"
     if np.ndim(answer) > 0:  # [0.05] or a 1-element array: the number inside
         answer = np.ravel(answer)[0]
@@ -107,8 +115,8 @@ _F1 = 2 * _PRECISION * _RECALL / (_PRECISION + _RECALL)
 
 @exercise("06.3")
 def _precision_recall_f1(answer):
-    if np.size(answer) != 3:
-        return "answer with three numbers: (precision, recall, f1)"
+    if _size(answer) != 3:
+        return "answer with three numbers, side by side: (precision, recall, f1)"
     expected = [_PRECISION, _RECALL, _F1]
     hint = compare_numbers(
         answer,
@@ -216,17 +224,22 @@ def _recall(scores, threshold):
 
 @exercise("06.5")
 def _threshold_for_recall(answer):
-    if np.size(answer) != 2:
-        return "answer with a pair (threshold t, test recall at t)"
+    if _size(answer) != 2:
+        return "answer with a pair of numbers: (threshold t, test recall at t)"
     t = _highest_threshold(_VAL_MALIGNANT, _REQUIRED_RECALL)  # 0.33
     t_test = _highest_threshold(_TEST_MALIGNANT, _REQUIRED_RECALL)  # 0.27
     pair = _numbers(answer, 2)
+    if pair is not None and pair[1] > 1:
+        return "give the recall as a fraction between 0 and 1, not a percentage"
     if pair is not None and abs(pair[0] - t) < 1e-6 and abs(pair[1] - _recall(
             _TEST_MALIGNANT, t)) > 1e-6:
         if abs(pair[1] - _REQUIRED_RECALL) < 1e-6:
             return ("the threshold is right; 0.9 is its recall on the validation tumours, "
                     "count the test tumours with p >= t instead")
         return "the threshold is right; its test recall is the share of test cancers with p >= t"
+    if pair is not None and t < pair[0] <= 0.41:
+        return (f"at t = {pair[0]:g} only 8 of the 10 validation cancers have p >= t: recall "
+                "0.8, below the 0.9 required")
     if pair is not None and min(_VAL_MALIGNANT) < pair[0] < t and abs(pair[0] - t_test) > 1e-6:
         return ("every t up to 0.33 keeps 9 of the 10 validation cancers: choose the highest "
                 "such t, which raises the fewest false alarms")
