@@ -2,6 +2,7 @@
 
 from course_utils.plotting import (
     animate_boundary,
+    animation_html,
     plot_boundary_grid,
     plot_labeled_points,
     plot_linear_boundary,
@@ -217,6 +218,33 @@ def test_animate_boundary_rejects_bad_input(kwargs, error, message):
     args = {"weights_history": history(), "X": X, "y": Y, **kwargs}
     with pytest.raises(error, match=message):
         animate_boundary(args.pop("weights_history"), args.pop("X"), args.pop("y"), **args)
+
+
+def test_animation_html_shows_frames_at_half_their_pixels():
+    anim = animate_boundary(history(), X, Y, epochs=[0, 10], figsize=(4, 2), dpi=160)
+    html = animation_html(anim)
+    assert html.count('<img style="width: 320px" id=') == 1
+    assert html.count("data:image/png;base64") == 2
+    assert '<img style="width: 640px" id=' in animation_html(anim, pixel_ratio=1)
+
+
+# The animations built here are never rendered, which matplotlib warns about.
+@pytest.mark.filterwarnings("ignore:Animation was deleted without rendering")
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"animation": "frames"}, TypeError, "animation must be a matplotlib Animation; got 'fr"),
+        ({"pixel_ratio": 0}, ValueError, "pixel_ratio must be"),
+        ({"pixel_ratio": 1.5}, TypeError, "pixel_ratio must be"),
+    ],
+)
+def test_animation_html_rejects_bad_input(kwargs, error, message):
+    args = {"pixel_ratio": 2, **kwargs}
+    animation = args.pop("animation", None) or animate_boundary(history(), X, Y, epochs=[0])
+    with pytest.raises(error, match=message):
+        animation_html(animation, **args)
+    del animation
+    gc.collect()  # so the warning is raised (and filtered) here, not in a later test
 
 
 # --- plot_boundary_grid -------------------------------------------------------------------
