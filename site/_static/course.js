@@ -73,9 +73,15 @@ document.addEventListener("DOMContentLoaded", () => {
   };
   let frame = 0;
   const schedule = () => { if (!frame) frame = requestAnimationFrame(() => { frame = 0; show(); }); };
-  ["wheel", "touchmove", "keydown"].forEach((type) => window.addEventListener(type, () => {
+  // The reader scrolls again: with the wheel, a finger, a key, or the scrollbar (mousedown).
+  ["wheel", "touchmove", "keydown", "mousedown"].forEach((type) => window.addEventListener(type, () => {
     followed = null;
   }, { passive: true }));
+  // A contents link to the #hash already in the address bar fires no hashchange.
+  window.addEventListener("click", (event) => {
+    const link = event.target.closest("a");
+    if (link && link.hash && link.hash === window.location.hash) follow();
+  });
   window.addEventListener("scroll", schedule, { passive: true });
   window.addEventListener("resize", schedule);
   window.addEventListener("hashchange", follow);
