@@ -1,7 +1,7 @@
 # One entry point for students, instructors, authors and CI.
 #   make lab      set up .venv and open the course in JupyterLab
 #   make test     set up .venv and run every check (lint, unit, hygiene, nbval, student editions,
-#                 slides, site)
+#                 slides, site, RISE); the test target below says what runs side by side
 #   make execute  re-run notebooks in place, top to bottom, each in a fresh kernel (authors)
 #   make slides   build offline reveal.js decks into slides/
 #   make site     build the course website into build/site/ (open build/site/index.html)
@@ -72,8 +72,22 @@ test-unit: setup
 test-notebooks: setup
 	$(BIN)/pytest -n 2 --dist loadfile --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg $(NB)
 
-# check-chromium first: a missing browser stops make test before any test runs.
-test: check-chromium lint test-unit test-notebooks test-slides test-site test-rise
+# make test, in three steps; a failing stage is named by make ("*** [Makefile:N: test-site]")
+# under its own output, and the browser stages all finish (-k) so each reports.
+#   1. check-chromium (a missing browser stops everything before any test runs), then the venv
+#      (uv) and the deck tools (npm ci) side by side: on cold caches both wait on downloads.
+#   2. ruff, then the unit tests beside strict nbval (its two workers leave a core idle
+#      whenever one finishes a notebook before the other).
+#   3. the browser stages side by side, each with its output kept together: the decks
+#      (test-slides), the website (test-site, after the decks it copies) and RISE (test-rise).
+#      Each spends much of its time waiting on Chromium, MathJax or JupyterLab, so three at once
+#      keep both cores busy instead of one.
+TEST_STEP := $(MAKE) --no-print-directory --output-sync=target
+test: check-chromium
+	@$(TEST_STEP) -j2 setup $(NPM_DONE)
+	@$(TEST_STEP) lint
+	@$(TEST_STEP) -j2 -k test-unit test-notebooks
+	@$(TEST_STEP) -j3 -k test-slides test-site test-rise
 
 # npm ci (exact versions and hashes from the lock) runs again only when the lock is newer.
 NPM_DONE := tools/slides/node_modules/.npm-ci-done

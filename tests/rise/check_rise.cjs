@@ -111,11 +111,21 @@ async function present(notebook, browser, base, token, index) {
     headless: true,
     args: ARGS,
   });
-  const results = [];
-  for (const [i, notebook] of notebooks.entries()) {
-    results.push(await present(notebook, browser, base, token, i));
+  // Two notebooks at a time, each in its own browser context and workspace: much of a
+  // presentation is waiting (for the server, the kernel, the slideshow's frame).
+  const results = new Array(notebooks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < notebooks.length) {
+      const i = next++;
+      results[i] = await present(notebooks[i], browser, base, token, i);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(2, notebooks.length) }, worker));
+  } finally {
+    await browser.close();
   }
-  await browser.close();
   fs.writeFileSync(report, JSON.stringify({ results }, null, 1));
 })().catch((err) => {
   console.error(err);

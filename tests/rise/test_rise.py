@@ -1,9 +1,12 @@
 """RISE, the live slideshow in JupyterLab: every notebook presents cleanly, offline.
 
-One JupyterLab server, started the way `make lab` starts it (tools/jupyter_server_config.py,
-notebooks/ as its root), on a free port of 127.0.0.1 with settings and workspaces in a temporary
-folder. check_rise.cjs opens each notebook in headless Chromium, presses Alt+R, and reports the
-console, the requests and the first slide; only 127.0.0.1 can be reached.
+One JupyterLab server, started the way `make lab` starts it (tools/jupyter_server_config.py),
+on a free port of 127.0.0.1 with settings and workspaces in a temporary folder. Its root is a copy
+of notebooks/ in that folder: RISE saves each notebook before presenting it, which leaves the
+content alone but not the modification time, and the deck and site stages that run beside this
+one (make test) check their builds are newer than the notebooks. check_rise.cjs opens each
+notebook in headless Chromium, presses Alt+R, and reports the console, the requests and the first
+slide; only 127.0.0.1 can be reached.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import hashlib
 import json
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -37,8 +41,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _digests() -> dict[str, str]:
-    return {nb.name: hashlib.sha256(nb.read_bytes()).hexdigest() for nb in NOTEBOOKS}
+def _digests(folder: Path = NOTEBOOK_DIR) -> dict[str, str]:
+    return {nb.name: hashlib.sha256((folder / nb.name).read_bytes()).hexdigest()
+            for nb in NOTEBOOKS}  # fmt: skip
 
 
 def _wait_until_up(url: str, server: subprocess.Popen, log: Path) -> None:
@@ -72,11 +77,13 @@ def rise_report(tmp_path_factory) -> dict:
         "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
         "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
     }
+    served = home / "notebooks"
+    shutil.copytree(NOTEBOOK_DIR, served)
     port, token = _free_port(), secrets.token_hex(16)
     cmd = [
         sys.executable, "-m", "jupyterlab", "--config=tools/jupyter_server_config.py",
         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        "--ServerApp.root_dir=notebooks", "--no-browser", f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={served}", "--no-browser", f"--IdentityProvider.token={token}",
         *(["--allow-root"] if hasattr(os, "getuid") and os.getuid() == 0 else []),
     ]  # fmt: skip
     base = f"http://127.0.0.1:{port}"
@@ -102,7 +109,8 @@ def rise_report(tmp_path_factory) -> dict:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
-    return {"results": {r["notebook"]: r for r in results}, "before": before, "after": _digests()}
+    after = _digests(served)
+    return {"results": {r["notebook"]: r for r in results}, "before": before, "after": after}
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])

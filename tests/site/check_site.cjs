@@ -36,6 +36,7 @@ function parseArgs(argv) {
     else if (a === "--search") args.search = argv[++i];
     else if (a === "--shot-page") args.shotPages.push(argv[++i]);
     else if (a === "--layout-shot") args.layoutShots.push(argv[++i]);
+    else if (a === "--toc-page") args.tocPage = argv[++i];
     else if (a === "--only") args.only = argv[++i].split(",");  // while working on one step
     else if (a === "--chromium") args.chromium = argv[++i];
     else throw new Error(`unknown argument ${a}`);
@@ -142,23 +143,36 @@ function measureLayout() {
   };
 }
 
-// Every notebook page (and the landing page) at each viewport, in light and dark mode. The
-// dark mode is switched on with the theme's own colour-mode buttons.
+// Every notebook page (and the landing page) at each viewport, in light and dark mode. Each page
+// opens once per viewport, in the site's default mode (light: nothing the theme stored from the
+// page before carries over), is measured, then switched to dark with the theme's own colour-mode
+// button and measured again.
 async function layout(browser, args, result) {
   result.layout = {};
   const pages = ["index.html", ...fs.readdirSync(path.join(args.site, "notebooks"))
     .filter((f) => /^\d\d_.*\.html$/.test(f)).sort().map((f) => `notebooks/${f}`)];
   for (const viewport of LAYOUT_VIEWPORTS) {
-    for (const mode of MODES) {
-      const key = `${viewport.width}x${viewport.height}-${mode}`;
-      const context = await browser.newContext({ viewport, deviceScaleFactor: 1, offline: true });
-      await watchOffline(context, result);
-      const page = await context.newPage();
-      result.layout[key] = {};
-      for (const rel of pages) {
-        const entry = {};
+    const size = `${viewport.width}x${viewport.height}`;
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 1, offline: true });
+    await watchOffline(context, result);
+    // The theme keeps the reader's colour mode in localStorage; every page starts from the default.
+    await context.addInitScript(() => { try { localStorage.clear(); } catch (err) { /* opaque origin */ } });
+    const page = await context.newPage();
+    MODES.forEach((mode) => { result.layout[`${size}-${mode}`] = {}; });
+    for (const rel of pages) {
+      let opened = null;
+      try {
+        await openPage(page, pathToFileURL(path.join(args.site, rel)).href);
+      } catch (err) {
+        opened = String(err && err.stack || err);
+      }
+      for (const mode of MODES) {
+        const key = `${size}-${mode}`;
+        const entry = opened ? { error: opened } : {};
+        result.layout[key][rel] = entry;
+        if (opened) continue;
         try {
-          await openPage(page, pathToFileURL(path.join(args.site, rel)).href);
+          await page.evaluate(() => window.scrollTo(0, 0));
           if (mode === "dark") {
             await page.evaluate(() => {
               const button = document.querySelector('.theme-change-button[data-mode="dark"]');
@@ -170,7 +184,9 @@ async function layout(browser, args, result) {
             img.loading = "eager"; return img.decode().catch(() => null);
           })));
           Object.assign(entry, await page.evaluate(measureLayout));
+          if (rel === args.tocPage) entry.toc = await followContents(page);
           if (args.layoutShots.includes(rel)) {
+            await page.evaluate(() => window.scrollTo(0, 0));
             fs.mkdirSync(args.shots, { recursive: true });
             const name = rel === "index.html" ? "landing" : path.basename(rel, ".html");
             const file = path.join(args.shots, `${name}-${key}.png`);
@@ -196,11 +212,58 @@ async function layout(browser, args, result) {
         } catch (err) {
           entry.error = String(err && err.stack || err);
         }
-        result.layout[key][rel] = entry;
       }
-      await context.close();
     }
+    await context.close();
   }
+}
+
+// The on-page contents (right sidebar) as a reader scrolls with the mouse wheel: which entry is
+// highlighted when a heading sits at a given height. Each probe puts heading `at` this far down
+// the part of the window below the sticky article header; the section being read is the last one
+// whose heading is above the top third of it.
+const TOC_PROBES = [
+  { heading: 0, at: 0.05, reading: 0 },  // scrolling down: a heading just below the header
+  { heading: 1, at: 0.2, reading: 1 },  // the next one, in the top third
+  { heading: 1, at: 0.6, reading: 0 },  // back up: the next heading lower down, the first read
+  { heading: 1, at: 0.05, reading: 1 },
+  { heading: 2, at: 0.9, reading: 1 },  // the one after, at the bottom of the window
+];
+
+async function followContents(page) {
+  const hashes = await page.evaluate(() => [...document.querySelectorAll("#pst-page-toc-nav a.nav-link")]
+    .map((a) => a.hash).filter((h) => h.length > 1));
+  // Three headings in the middle of the page, so each can be scrolled to any height.
+  const first = Math.max(0, Math.floor(hashes.length / 2) - 1);
+  const probes = [];
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = await page.evaluate(() => {
+    const r = document.querySelector("article.bd-article").getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: innerHeight / 2 };
+  });
+  await page.mouse.move(box.x, box.y);
+  for (const probe of TOC_PROBES) {
+    const target = hashes[first + probe.heading];
+    if (!target) break;
+    const dy = await page.evaluate(([hash, at]) => {
+      const header = document.querySelector(".bd-header-article");
+      const top = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+      const heading = document.getElementById(decodeURIComponent(hash.slice(1)));
+      return heading.getBoundingClientRect().top - (top + at * (innerHeight - top));
+    }, [target, probe.at]);
+    await page.mouse.wheel(0, dy);
+    await page.waitForFunction(() => new Promise((resolve) => {
+      const y = window.scrollY;
+      setTimeout(() => requestAnimationFrame(() => resolve(window.scrollY === y)), 150);
+    }), null, { timeout: 10000 });
+    await page.waitForTimeout(100);  // the theme's observer reports after the scroll ends
+    probes.push(await page.evaluate(([hash, expected]) => ({
+      heading: hash, expected,
+      top: Math.round(document.getElementById(decodeURIComponent(hash.slice(1))).getBoundingClientRect().top),
+      highlighted: [...document.querySelectorAll("#pst-page-toc-nav a.nav-link.active")].map((a) => a.hash),
+    }), [target, hashes[first + probe.reading]]));
+  }
+  return { entries: hashes.length, probes };
 }
 
 // The animation player of matplotlib's to_jshtml(): press Play, see the frames change.

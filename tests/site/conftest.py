@@ -49,6 +49,7 @@ def site_report() -> dict:
         node, str(DRIVER), "--chromium", CHROMIUM, "--site", str(SITE_DIR),
         "--report", str(report), "--shots", str(SCREENSHOT_DIR), "--search", SEARCH_WORD,
         *(["--shot-page", page_path(shot).relative_to(SITE_DIR).as_posix()] if shot else []),
+        *(["--toc-page", page_path(shot).relative_to(SITE_DIR).as_posix()] if shot else []),
         *[arg for page in layout_shot_pages() for arg in ("--layout-shot", page)],
     ]  # fmt: skip
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900, check=False)

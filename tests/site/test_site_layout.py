@@ -134,3 +134,18 @@ def test_code_fits_unwrapped_on_a_wide_screen(site_report):
     blocks = sum(entry["codeBlocks"] for entry in pages.values())
     wrapped = sum(entry["wrapped"] for entry in pages.values())
     assert wrapped <= 0.02 * blocks, f"1920x1080: {wrapped} of {blocks} code blocks wrap"
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_contents_highlight_the_section_being_read(site_report, key):
+    """Scrolled with the mouse wheel, down and back up, the right sidebar's contents highlight the
+    section whose heading is last above the top third of the window (below the sticky header)."""
+    toc = [entry["toc"] for entry in _layout(site_report, key).values() if "toc" in entry]
+    assert toc, f"{key}: no page's contents were followed"
+    assert toc[0]["entries"] >= 3 and len(toc[0]["probes"]) >= 5, toc[0]
+    wrong = [
+        f"{p['heading']} at {p['top']} px: highlighted {p['highlighted']}, reading {p['expected']}"
+        for p in toc[0]["probes"]
+        if p["highlighted"] != [p["expected"]]
+    ]
+    assert not wrong, f"{key}: the contents highlight another section:\n" + "\n".join(wrong)
