@@ -83,6 +83,11 @@ def format_table(rows, headers, *, floatfmt=".3f") -> str:
     return _text_table(*_table_cells(rows, headers, floatfmt))
 
 
+# a run's name stays on one line; the values line up on their right edges
+_NAME_STYLE = "text-align: left; white-space: nowrap"
+_VALUE_STYLE = "text-align: right"
+
+
 class Table:
     """A table of results that Jupyter shows as an HTML table and ``print`` as text.
 
@@ -135,7 +140,7 @@ class Table:
         def row(tag, values):
             # the first column names a run (left); the rest are values (right)
             return "<tr>" + "".join(
-                f'<{tag} style="text-align: {"left" if j == 0 else "right"}">'
+                f'<{tag} style="{_NAME_STYLE if j == 0 else _VALUE_STYLE}">'
                 f"{html.escape(v)}</{tag}>" for j, v in enumerate(values)) + "</tr>"
 
         body = "".join(row("td", r) for r in self.cells)

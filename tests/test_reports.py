@@ -102,7 +102,7 @@ def test_table_shows_as_html_with_the_text_as_fallback():
     page = table._repr_html_()
     assert page.startswith('<table class="course-table"><thead><tr>')
     assert page.count("<tr>") == 3 and page.count("<th ") == 3 and page.count("<td ") == 6
-    assert '<td style="text-align: left">a &lt; b &amp; c</td>' in page  # escaped
+    assert '<td style="text-align: left; white-space: nowrap">a &lt; b &amp; c</td>' in page
     assert '<td style="text-align: right">0.450</td>' in page
     assert "a < b" not in page
 
