@@ -1,18 +1,21 @@
-"""Side-by-side comparisons of runs: a plain-text table and a heat map of a grid search.
+"""Side-by-side comparisons of runs: a table and a heat map of a grid search.
 
 Both take results as they come out of a notebook loop (a list of rows, a 2-D array of scores)
-and add nothing but layout, so every number shown is one the notebook computed.
+and add nothing but layout, so every number shown is one the notebook computed. A table comes
+as fixed-width text (:func:`format_table`, for ``print``) or as a :class:`Table`, which Jupyter,
+the slides and the website show as an HTML table and a terminal as the same text.
 """
 
 from __future__ import annotations
 
+import html
 import numbers
 
 import numpy as np
 
 from ._checks import check_ax
 
-__all__ = ["format_table", "plot_heatmap"]
+__all__ = ["Table", "format_table", "plot_heatmap"]
 
 
 def _cell(value, floatfmt):
@@ -21,23 +24,8 @@ def _cell(value, floatfmt):
     return str(value)
 
 
-def format_table(rows, headers, *, floatfmt=".3f") -> str:
-    """Lay out rows of values as a fixed-width text table.
-
-    Parameters
-    ----------
-    rows : sequence of sequences
-        One row per run; the first column is left-aligned (a name), the rest right-aligned.
-    headers : sequence of str
-        One header per column.
-    floatfmt : str, default ".3f"
-        Format for floats; ints and strings are shown as they are.
-
-    Returns
-    -------
-    str
-        The header line, a rule, and one line per row.
-    """
+def _table_cells(rows, headers, floatfmt):
+    """Validate a table's input: (headers as a list, rows of cell strings)."""
     if isinstance(headers, str) or not all(isinstance(h, str) for h in headers):
         raise TypeError("headers must be a sequence of strings, one per column")
     headers = list(headers)
@@ -56,6 +44,10 @@ def format_table(rows, headers, *, floatfmt=".3f") -> str:
         if len(row) != len(headers):
             raise ValueError(f"row {i} has {len(row)} values for {len(headers)} headers")
         cells.append(row)
+    return headers, cells
+
+
+def _text_table(headers, cells) -> str:
     widths = [max(len(r[j]) for r in [headers, *cells]) for j in range(len(headers))]
 
     def line(values):
@@ -65,6 +57,95 @@ def format_table(rows, headers, *, floatfmt=".3f") -> str:
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(headers), rule, *(line(r) for r in cells)])
+
+
+def format_table(rows, headers, *, floatfmt=".3f") -> str:
+    """Lay out rows of values as a fixed-width text table.
+
+    Parameters
+    ----------
+    rows : sequence of sequences
+        One row per run; the first column is left-aligned (a name), the rest right-aligned.
+    headers : sequence of str
+        One header per column.
+    floatfmt : str, default ".3f"
+        Format for floats; ints and strings are shown as they are.
+
+    Returns
+    -------
+    str
+        The header line, a rule, and one line per row.
+
+    See Also
+    --------
+    Table : the same table, shown as HTML in Jupyter, on slides and on the website.
+    """
+    return _text_table(*_table_cells(rows, headers, floatfmt))
+
+
+# a run's name stays on one line; the values line up on their right edges
+_NAME_STYLE = "text-align: left; white-space: nowrap"
+_VALUE_STYLE = "text-align: right"
+
+
+class Table:
+    """A table of results that Jupyter shows as an HTML table and ``print`` as text.
+
+    The last expression of a cell, a ``Table`` is displayed as a real table (in JupyterLab,
+    on the slides and on the website), with names left-aligned and numbers right-aligned;
+    its text form, ``str(table)``, is :func:`format_table`'s. Cell text is HTML-escaped, so
+    a name such as ``"a < b"`` shows as written.
+
+    Parameters
+    ----------
+    rows : sequence of sequences
+        One row per run; the first column is a name, the others are values.
+    headers : sequence of str
+        One header per column.
+    floatfmt : str, default ".3f"
+        Format for floats; ints and strings are shown as they are.
+
+    Attributes
+    ----------
+    headers : list of str
+        The column headers.
+    cells : list of list of str
+        The rows, each value formatted as shown.
+
+    Examples
+    --------
+    >>> table = Table([("wide", 0.5421), ("L2", 0.45)], ["model", "val loss"])
+    >>> print(table)
+    model  val loss
+    -----  --------
+    wide      0.542
+    L2        0.450
+    >>> table.cells[1]
+    ['L2', '0.450']
+    """
+
+    def __init__(self, rows, headers, *, floatfmt=".3f"):
+        self.headers, self.cells = _table_cells(rows, headers, floatfmt)
+
+    def __str__(self) -> str:
+        """The fixed-width text table, as :func:`format_table` lays it out."""
+        return _text_table(self.headers, self.cells)
+
+    def __repr__(self) -> str:
+        """The text table: what a terminal, or a front end without HTML, shows."""
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        """The table as HTML, for Jupyter, the slides and the website."""
+        def row(tag, values):
+            # the first column names a run (left); the rest are values (right)
+            return "<tr>" + "".join(
+                f'<{tag} style="{_NAME_STYLE if j == 0 else _VALUE_STYLE}">'
+                f"{html.escape(v)}</{tag}>" for j, v in enumerate(values)) + "</tr>"
+
+        body = "".join(row("td", r) for r in self.cells)
+        return (f'<table class="course-table"><thead>{row("th", self.headers)}</thead>'
+                f"<tbody>{body}</tbody></table>")
 
 
 def _check_grid(values, row_labels, col_labels, highlight):

@@ -1,6 +1,6 @@
-"""course_utils.reports: a text table of runs and a heat map of a grid search."""
+"""course_utils.reports: text and HTML tables of runs and a heat map of a grid search."""
 
-from course_utils.reports import format_table, plot_heatmap
+from course_utils.reports import Table, format_table, plot_heatmap
 
 import numpy as np
 import pytest
@@ -91,3 +91,36 @@ def test_heatmap_bad_input_is_named(values, rows, cols, kwargs, match):
 def test_heatmap_rejects_an_ax_that_is_not_an_axes():
     with pytest.raises(TypeError, match="ax must be a matplotlib Axes or None; got str"):
         plot_heatmap([[1.0, 2.0]], ["a"], ["x", "y"], ax="foo")
+
+
+def test_table_shows_as_html_with_the_text_as_fallback():
+    rows = [("wide", 0.54213, 12), ("a < b & c", 0.45, 3)]
+    table = Table(rows, ["model", "val loss", "epochs"])
+    assert str(table) == repr(table) == format_table(rows, ["model", "val loss", "epochs"])
+    assert table.headers == ["model", "val loss", "epochs"]
+    assert table.cells == [["wide", "0.542", "12"], ["a < b & c", "0.450", "3"]]
+    page = table._repr_html_()
+    assert page.startswith('<table class="course-table"><thead><tr>')
+    assert page.count("<tr>") == 3 and page.count("<th ") == 3 and page.count("<td ") == 6
+    assert '<td style="text-align: left; white-space: nowrap">a &lt; b &amp; c</td>' in page
+    assert '<td style="text-align: right">0.450</td>' in page
+    assert "a < b" not in page
+
+
+def test_table_float_format():
+    assert Table([("a", 0.5)], ["x", "y"], floatfmt=".1%").cells == [["a", "50.0%"]]
+
+
+@pytest.mark.parametrize(
+    ("rows", "headers", "kwargs", "error", "match"),
+    [
+        ([("a", 1)], "ab", {}, TypeError, "headers must be a sequence of strings"),
+        ([], [], {}, ValueError, "at least one column"),
+        ([("a", 1, 2)], ["a", "b"], {}, ValueError, "row 0 has 3 values for 2 headers"),
+        (["ab"], ["a", "b"], {}, TypeError, "row 0 must be a sequence of values"),
+        ([("a", 1.0)], ["a", "b"], {"floatfmt": "q"}, ValueError, "floatfmt must be a format"),
+    ],
+)
+def test_table_object_bad_input_is_named(rows, headers, kwargs, error, match):
+    with pytest.raises(error, match=match):
+        Table(rows, headers, **kwargs)
