@@ -107,13 +107,13 @@ def _batch_norm_parameters(answer):
     )
 
 
-# 06.3: 45 of 50 malignant tumours found, 15 benign ones called malignant
+# 06.4: 45 of 50 malignant tumours found, 15 benign ones called malignant
 _TP, _FN, _FP = 45, 5, 15
 _PRECISION, _RECALL = _TP / (_TP + _FP), _TP / (_TP + _FN)
 _F1 = 2 * _PRECISION * _RECALL / (_PRECISION + _RECALL)
 
 
-@exercise("06.3")
+@exercise("06.4")
 def _precision_recall_f1(answer):
     if _size(answer) != 3:
         return "answer with three numbers, side by side: (precision, recall, f1)"
@@ -144,7 +144,7 @@ def _precision_recall_f1(answer):
     return "precision and recall are right; F1 is 2·P·R / (P + R) with those two"
 
 
-# 06.4: EarlyStopping(monitor="val_loss", patience=3, restore_best_weights=True) over these
+# 06.3: EarlyStopping(monitor="val_loss", patience=3, restore_best_weights=True) over these
 # validation losses, epochs counted from 1 as Keras prints them
 _VAL_LOSSES = (0.90, 0.62, 0.51, 0.55, 0.49, 0.50, 0.52, 0.50, 0.53, 0.56, 0.60, 0.58)
 _PATIENCE = 3
@@ -171,7 +171,7 @@ def _early_stopping(losses, patience, *, against_previous=False):
     return len(losses), best
 
 
-@exercise("06.4")
+@exercise("06.3")
 def _early_stopping_epochs(answer):
     if np.size(answer) != 2:
         return "answer with a pair (last epoch run, epoch whose weights are restored)"
