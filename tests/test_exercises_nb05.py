@@ -23,11 +23,16 @@ def backprop_k1(x, y, tanh_prime=True):
     return x.T @ delta1
 
 
-def adam_step(g, lr=0.01, correct=True):
+def adam_step(g, lr=0.01, form="keras"):
+    """Adam's first step, written out: Keras folds the bias correction into the rate."""
     m, v = 0.1 * g, 0.001 * g**2
-    if correct:
-        m, v = m / 0.1, v / 0.001
-    return -lr * m / (np.sqrt(v) + 1e-7)
+    if form == "textbook":
+        return -lr * (m / 0.1) / (np.sqrt(v / 0.001) + 1e-7)
+    alpha = lr * np.sqrt(0.001) / 0.1 if form == "keras" else lr
+    return -alpha * m / (np.sqrt(v) + 1e-7)
+
+
+TINY_G = np.array([5e-7, -2e-6])
 
 
 XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
@@ -63,7 +68,7 @@ def bug_errors(absolute=False, summed=False):
 
 SOLUTIONS = {
     "05.1": backprop_k1([0, 1], 1),
-    "05.2": adam_step(np.array([0.5, -2.0])),
+    "05.2": adam_step(TINY_G),
     "05.3": math.sqrt(6 / 96),
     "05.4": 0.25**10,
     "05.5": (bug_errors(), "b1"),
@@ -78,8 +83,10 @@ MISTAKES = [
     ("05.1", -backprop_k1([0, 1], 1), "wrong sign"),
     ("05.1", np.vstack([backprop_k1([0, 1], 1)[1]] * 2), "must be 0"),
     ("05.1", float(backprop_k1([0, 1], 1)[1, 0]), "make x a 1 x 2 row"),
-    ("05.2", np.array([-0.005, 0.02]), "plain SGD's step"),
-    ("05.2", adam_step(np.array([0.5, -2.0]), correct=False), "bias correction"),
+    ("05.2", -0.01 * TINY_G, "plain SGD's step"),
+    ("05.2", adam_step(TINY_G, form="uncorrected"), "bias correction"),
+    ("05.2", adam_step(TINY_G, form="textbook"), "the textbook form"),
+    ("05.2", np.array([-0.01, 0.01]), "-lr * sign(g)"),
     ("05.2", np.array([0.01, -0.01]), "wrong sign"),
     ("05.3", 6 / 96, "square root"),
     ("05.3", math.sqrt(2 / 96), "Glorot *normal*"),
@@ -130,7 +137,7 @@ def test_typical_mistakes_get_their_hint(exercise_id, answer, fragment):
 def test_lists_and_float32_are_accepted():
     assert evaluate("05.1", SOLUTIONS["05.1"].astype(np.float32).tolist()).status == "correct"
     assert evaluate("05.5", list(SOLUTIONS["05.5"])).status == "correct"
-    assert evaluate("05.2", [-0.01, 0.01]).status == "correct"
+    assert evaluate("05.2", adam_step(TINY_G).astype(np.float32).tolist()).status == "correct"
 
 
 def test_parts_left_as_placeholders_are_counted():

@@ -70,31 +70,46 @@ def _backprop_second_example(answer):
     )
 
 
-ADAM_GRADIENT = np.array([0.5, -2.0])
+# A tiny gradient, where Keras's epsilon decides the step: with |g| of about 1e-5 or more,
+# every form of Adam steps about -lr * sign(g), and the skill would not show.
+ADAM_GRADIENT = np.array([5e-7, -2e-6])
 ADAM_LR = 0.01
 
 
-def _adam_first_step(bias_correction=True):
-    """Keras 3's form: lr * sqrt(1 - beta2**t) / (1 - beta1**t) * m / (sqrt(v) + eps), t = 1."""
+def _adam_first_step(form="keras"):
+    """Adam's first step from 0 (t = 1), beta1 = 0.9, beta2 = 0.999, eps = 1e-7.
+
+    ``form`` is "keras" (lr * sqrt(1 - beta2**t) / (1 - beta1**t) * m / (sqrt(v) + eps)),
+    "textbook" (lr * m_hat / (sqrt(v_hat) + eps)) or "uncorrected" (lr * m / (sqrt(v) + eps)).
+    """
     beta1, beta2, eps = 0.9, 0.999, 1e-7
     m = (1 - beta1) * ADAM_GRADIENT
     v = (1 - beta2) * ADAM_GRADIENT**2
-    alpha = ADAM_LR * np.sqrt(1 - beta2) / (1 - beta1) if bias_correction else ADAM_LR
+    if form == "textbook":
+        return -ADAM_LR * (m / (1 - beta1)) / (np.sqrt(v / (1 - beta2)) + eps)
+    alpha = ADAM_LR * np.sqrt(1 - beta2) / (1 - beta1) if form == "keras" else ADAM_LR
     return -alpha * m / (np.sqrt(v) + eps)
 
 
 @exercise("05.2")
 def _adam_first_step_check(answer):
     return compare_numbers(
-        answer, _adam_first_step(), rtol=1e-3, atol=1e-6, what="your step",
+        answer, _adam_first_step(), rtol=1e-3, atol=1e-9, what="your step",
         mistakes=[
+            (-ADAM_LR * np.sign(ADAM_GRADIENT),
+             "that is -lr * sign(g), Adam's first step when |g| is far above epsilon; this g "
+             "is tiny, so epsilon = 1e-7 changes the step: use Keras's rule exactly"),
+            (_adam_first_step("textbook"),
+             "that is the textbook form, epsilon added to sqrt(v-hat); Keras adds epsilon to "
+             "sqrt(v) and puts the bias correction into the rate (section 7), which differs "
+             "when g is this small"),
             (-ADAM_LR * ADAM_GRADIENT,
              "that is plain SGD's step -lr * g; Adam divides m-hat by the square root of v-hat"),
-            (_adam_first_step(bias_correction=False),
-             "the bias correction is missing: at step 1, m-hat = m / (1 - beta1) and "
-             "v-hat = v / (1 - beta2)"),
-            (ADAM_LR * ADAM_GRADIENT,
-             "that is SGD's step with the wrong sign, and Adam's step is not SGD's"),
+            (_adam_first_step("uncorrected"),
+             "the bias correction is missing: at step 1, Keras multiplies the rate by "
+             "sqrt(1 - beta2) / (1 - beta1)"),
+            (ADAM_LR * np.sign(ADAM_GRADIENT),
+             "wrong sign, and this g is tiny, so epsilon changes the step: use Keras's rule"),
         ],
     )
 
