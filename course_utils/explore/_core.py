@@ -195,8 +195,8 @@ class Exploration:
             f'alt="{html.escape(self.title)}" style="max-width:100%;height:auto">'
             f'<form style="display:grid;grid-template-columns:auto auto auto;gap:0.2em 0.6em;'
             f'align-items:center" onsubmit="return false">{rows}'
-            f'<small style="grid-column:1/4;max-width:20em">Precomputed settings: run the '
-            f"notebook to move every control freely.</small></form></div>\n"
+            f'<span style="grid-column:1/4">Precomputed: run the notebook for every value.'
+            f"</span></form></div>\n"
             f"<script>{_SCRIPT % (json.dumps(root), json.dumps(uris))}</script>"
         )
 
