@@ -192,7 +192,7 @@ class Exploration:
             f'<div class="course-explore" id="{root}" style="display:flex;flex-wrap:wrap;'
             f'gap:0.5em 1.5em;align-items:center">'
             f'<img src="{uris[first]}" width="{DISPLAY_WIDTH}" height="{height}" '
-            f'alt="{html.escape(self.title)}" style="max-width:100%;height:auto">'
+            f'alt="{html.escape(self.title)}" style="flex:none;max-width:100%;height:auto">'
             f'<form style="display:grid;grid-template-columns:auto auto auto;gap:0.2em 0.6em;'
             f'align-items:center" onsubmit="return false">{rows}'
             f'<span style="grid-column:1/4">Precomputed: run the notebook for every value.'
@@ -248,7 +248,7 @@ def _static_control(control: Control, index: int) -> str:
         options = "".join(
             f'<option value="{i}"{" selected" if i == index else ""}>{html.escape(v)}</option>'
             for i, v in enumerate(values))
-        field = f'<select data-knob aria-label="{label}">{options}</select>'
+        field = f'<select data-knob aria-label="{label}" style="font:inherit">{options}</select>'
     else:
         field = (f'<input type="range" data-knob aria-label="{label}" min="0" '
                  f'max="{len(values) - 1}" step="1" value="{index}">')
