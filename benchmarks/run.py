@@ -11,6 +11,8 @@ machine. Targets (checked and reported here, never asserted in the test suite):
   with WeightHistory, >= 10
 - boundary_vs_forward_ratio: plot_decision_boundary on 200x200 / one forward pass, <= 3
 - setup_seconds: installing the lock into an empty venv, uv cache warm and cold
+- explore: each exploration's redraw after a slider move (<= 0.1 s; a new MLP architecture
+  trains, <= 1 s), the time to precompute its static frames, and its static view (<= 1 MB)
 """
 
 from __future__ import annotations
@@ -183,6 +185,28 @@ def _notebooks_only(repeats: int) -> int:
     return 0
 
 
+def _explore(repeats: int) -> dict:
+    """Measure the explorations and print their table (it stays out of the closing rows)."""
+    import bench_explore
+
+    print("measuring the explorations ...", flush=True)
+    load = os.getloadavg()[0]
+    explore = {**bench_explore.run(repeats=max(repeats, 5)), "load_average": load}
+    print(f"\n{'exploration':<20} {'redraw (s)':>10} {'static (s)':>10} {'static (kB)':>11}")
+    for name, redraw in explore["redraw_seconds"].items():
+        print(f"{name:<20} {redraw:>10.3f} {explore['static_seconds'][name]:>10.2f} "
+              f"{explore['static_bytes'][name] / 1000:>11.0f}")
+    print(f"mlp_boundary, a new architecture trains in {explore['train_seconds']:.2f} s "
+          f"(targets: redraw <= 0.1 s, training <= 1 s, static <= 1000 kB); "
+          f"load average {explore['load_average']:.1f}")
+    return explore
+
+
+def _explore_only(repeats: int) -> int:
+    _explore(repeats)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -196,12 +220,16 @@ def main(argv: list[str] | None = None) -> int:
         help="measure nothing: print CONTRIBUTING.md's notebook rows from benchmarks/results.json",
     )  # fmt: skip
     parser.add_argument(
+        "--explore-only", action="store_true",
+        help="measure only the explorations (redraw times, static views) and print them",
+    )  # fmt: skip
+    parser.add_argument(
         "--notebooks-only", action="store_true",
         help="measure only the notebooks (run time, slowest cell) and update results.json",
     )  # fmt: skip
     args = parser.parse_args(argv)
-    if args.notebooks_only:
-        return _notebooks_only(args.repeats)
+    if args.notebooks_only or args.explore_only:
+        return (_notebooks_only if args.notebooks_only else _explore_only)(args.repeats)
     if args.table:
         results = json.loads((ROOT / "benchmarks" / "results.json").read_text())
         if "slowest_cell_seconds" not in results:
@@ -233,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     db = bench_boundary.run(repeats=max(args.repeats, 5))
     results["boundary_vs_forward_ratio"] = db["boundary_vs_forward_ratio"]
     results["boundary"] = db
+    results["explore"] = _explore(args.repeats)
     if not args.skip_setup:
         print("measuring a fresh install ...", flush=True)
         results["setup_seconds"] = setup_seconds()

@@ -29,8 +29,10 @@ exclude_patterns = ["_extra", "_static", ".doctrees", "**.ipynb_checkpoints"]
 # The site shows the outputs committed in the notebooks; nothing is executed.
 nb_execution_mode = "off"
 # MyST-NB would load RequireJS and the widget manager from CDNs on a page with ipywidgets
-# state; the course has no widgets, and the site loads nothing from another host.
+# state; the site loads nothing from another host. The explorations (course_utils.explore)
+# carry a static view as text/html beside their live widget view: the site shows that one.
 nb_ipywidgets_js = {}
+nb_mime_priority_overrides = [("*", "application/vnd.jupyter.widget-view+json", None)]
 # $...$ and $$...$$ in markdown cells, and \begin{align} blocks, become Sphinx math nodes.
 myst_enable_extensions = ["dollarmath", "amsmath"]
 myst_heading_anchors = 3

@@ -7,7 +7,10 @@ from course_utils.optimizer_paths import (
     plot_paths,
     quadratic_gradient,
     quadratic_loss,
+    rule_path,
 )
+
+import warnings
 
 import keras
 import matplotlib
@@ -71,3 +74,42 @@ def test_bad_input_is_named():
         plot_paths({})
     with pytest.raises(ValueError, match=r"paths\['a'\] must have shape \(n, 2\)"):
         plot_paths({"a": np.zeros((3, 3))})
+
+
+@pytest.mark.parametrize(
+    ("rule", "lr", "momentum", "make"),
+    [
+        ("SGD", 0.09, 0.0, lambda: keras.optimizers.SGD(0.09)),
+        ("SGD", 0.03, 0.7, lambda: keras.optimizers.SGD(0.03, momentum=0.7)),
+        ("RMSprop", 0.1, 0.0, lambda: keras.optimizers.RMSprop(0.1)),
+        ("RMSprop", 0.1, 0.5, lambda: keras.optimizers.RMSprop(0.1, momentum=0.5)),
+        ("Adam", 0.3, 0.9, lambda: keras.optimizers.Adam(0.3)),
+        ("Adam", 0.3, 0.5, lambda: keras.optimizers.Adam(0.3, beta_1=0.5)),
+    ],
+)
+def test_rule_path_follows_the_keras_optimizer(rule, lr, momentum, make):
+    ours = rule_path(rule, lr, (-4.0, 1.0), momentum=momentum, steps=30)
+    np.testing.assert_allclose(ours, keras_path(make(), (-4.0, 1.0), steps=30), atol=1e-4)
+
+
+def test_rule_path_runs_past_divergence_without_warnings():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        path = rule_path("SGD", 2.0, (-4.0, 1.0), steps=400)
+    assert not np.isfinite(path[-1]).all()
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "error", "match"),
+    [
+        (("Nadam", 0.1, (0, 1)), {}, ValueError, "rule must be one of"),
+        (("SGD", 0.0, (0, 1)), {}, ValueError, "learning_rate must be"),
+        (("SGD", 0.1, (0, 1)), {"momentum": 1.0}, ValueError, r"momentum must be in \[0, 1\)"),
+        (("SGD", 0.1, (0, 1)), {"momentum": -0.1}, ValueError, "momentum must be"),
+        (("SGD", 0.1, (0, np.inf)), {}, ValueError, "start must be 2 finite numbers"),
+        (("SGD", 0.1, (0, 1)), {"steps": 0}, ValueError, "steps must be"),
+    ],
+)
+def test_rule_path_refuses_bad_input(args, kwargs, error, match):
+    with pytest.raises(error, match=match):
+        rule_path(*args, **kwargs)

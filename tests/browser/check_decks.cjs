@@ -15,6 +15,7 @@ const { pathToFileURL } = require("url");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const { launchOffline, watchOffline } = require(path.join(ROOT, "tests", "browser", "offline_chromium.cjs"));
+const { dragExplorations } = require(path.join(ROOT, "tests", "browser", "explorations.cjs"));
 
 const VIEWPORT = { width: 1280, height: 720 };
 // Slack (CSS px, unscaled) before an element counts as sticking out of the slide.
@@ -308,6 +309,8 @@ async function checkDeck(browser, deckPath, args) {
       const info = await page.evaluate(measureSlide, TOLERANCE);
       info.mathRendered = mathRendered;
       info.number = i;
+      // An exploration's static view on this slide: its sliders must swap the frames.
+      info.explorations = await dragExplorations(page, ".reveal .slides section.present:not(.stack)");
       debug(`${name}: slide ${i} ${JSON.stringify(info.indices)} ${info.problems.length} problem(s)`);
       result.slides.push(info);
     }

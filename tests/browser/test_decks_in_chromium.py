@@ -250,3 +250,20 @@ def test_figures_have_twice_the_pixels_they_are_shown_at(chromium_report, notebo
                     f"at {img['shown'][0]}x{img['shown'][1]}")
     _ratchet(notebook, "figures-2x", found,
              "figures not drawn at 2x their displayed size (soft on a projector)")
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_explorations_answer_a_dragged_slider(chromium_report, notebook):
+    """On its slide, each exploration's static view shows another frame for a dragged slider."""
+    nb = read_notebook(notebook)
+    expected = sum('class="course-explore"' in out.get("data", {}).get("text/html", "")
+                   for cell in nb.cells for out in cell.get("outputs", []))
+    if not expected:
+        pytest.skip(f"{notebook.stem} has no exploration")
+    result = _result(chromium_report, notebook)
+    found = [e for slide in result["slides"] for e in slide.get("explorations", [])]
+    assert len(found) == expected, f"{notebook.stem}: {expected} explorations, {len(found)} shown"
+    for exploration in found:
+        assert exploration["sliders"], f"{exploration['id']}: no slider to drag"
+        stuck = [s for s in exploration["sliders"] if not s["changed"] or s["to"] == s["from"]]
+        assert not stuck, f"{exploration['id']}: the frame did not change for {stuck}"

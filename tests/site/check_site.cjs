@@ -19,6 +19,7 @@ const { pathToFileURL, fileURLToPath } = require("url");
 const ROOT = path.resolve(__dirname, "..", "..");
 const { launchOffline, watchOffline, OFFLINE_ARGS } = require(path.join(ROOT, "tests", "browser", "offline_chromium.cjs"));
 const { chromium } = require(path.join(ROOT, "tools", "slides", "node_modules", "playwright-core"));
+const { dragExplorations } = require(path.join(ROOT, "tests", "browser", "explorations.cjs"));
 
 const VIEWPORT = { width: 1280, height: 800 };
 // The layout checks: two common laptop and desktop screens, each in the theme's light and dark mode.
@@ -371,6 +372,7 @@ async function crawl(context, args, result) {
       entry.mathJaxReady = await openPage(page, pathToFileURL(file).href);
       Object.assign(entry, await page.evaluate(measurePage));
       entry.animations = await checkAnimations(page);
+      entry.explorations = await dragExplorations(page, "[role=main]");
     } catch (err) {
       entry.error = String(err && err.stack || err);
       entry.links = [];

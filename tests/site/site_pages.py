@@ -69,6 +69,14 @@ def image_output_count(notebook: Path) -> int:
     return sum(bool(image_types & set(out.get("data", {}))) for out in _outputs(notebook))
 
 
+def exploration_count(notebook: Path) -> int:
+    """Outputs holding the static view of an exploration (course_utils.explore)."""
+    return sum(
+        'class="course-explore"' in out.get("data", {}).get("text/html", "")
+        for out in _outputs(notebook)
+    )
+
+
 def animation_count(notebook: Path) -> int:
     """Outputs holding matplotlib's JavaScript animation player (Animation.to_jshtml())."""
     return sum(

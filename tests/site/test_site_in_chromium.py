@@ -16,6 +16,7 @@ from site_pages import (
     SEARCH_WORD,
     SITE_DIR,
     animation_count,
+    exploration_count,
     image_output_count,
     markdown_has_math,
     page_path,
@@ -184,3 +185,17 @@ def test_screenshots_of_the_landing_page_and_a_notebook_page(site_report):
         header = shot.read_bytes()[:24]
         assert header[:8] == b"\x89PNG\r\n\x1a\n", f"{shot} is not a PNG"
         assert struct.unpack(">II", header[16:24]) in sizes, f"{shot} is not one of {sizes}"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_explorations_answer_a_dragged_slider(site_report, notebook):
+    """Each exploration's static view: dragging any of its sliders shows another frame."""
+    expected = exploration_count(notebook)
+    if not expected:
+        pytest.skip(f"{notebook.stem} has no exploration")
+    found = _page(site_report, _key(notebook))["explorations"]
+    assert len(found) == expected, f"{notebook.stem}: {expected} explorations, {len(found)} shown"
+    for exploration in found:
+        assert exploration["sliders"], f"{exploration['id']}: no slider to drag"
+        stuck = [s for s in exploration["sliders"] if not s["changed"] or s["to"] == s["from"]]
+        assert not stuck, f"{exploration['id']}: the frame did not change for {stuck}"

@@ -125,6 +125,9 @@ def copy_assets(out: Path) -> dict[str, str]:
     return versions
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
 def make_exporter():
     from nbconvert.exporters import SlidesExporter
     from nbconvert.preprocessors import Preprocessor
@@ -154,6 +157,23 @@ def make_exporter():
                 cell.source = GRADING_MARKER.sub("", cell.source)
             return cell, resources
 
+    class StaticExplorationPreprocessor(Preprocessor):
+        """Keep the static view of an exploration, not its live widget view.
+
+        An exploration's output (course_utils.explore) holds both; without a kernel the widget
+        view has nothing to show, and nbconvert would rank it first and load the widget manager
+        from a CDN for it.
+        """
+
+        def preprocess(self, nb, resources):
+            nb.metadata.pop("widgets", None)
+            return super().preprocess(nb, resources)
+
+        def preprocess_cell(self, cell, resources, index):
+            for output in cell.get("outputs", []):
+                output.get("data", {}).pop(WIDGET_VIEW, None)
+            return cell, resources
+
     c = Config()
     c.TemplateExporter.extra_template_basedirs = [str(TEMPLATES)]
     c.SlidesExporter.template_name = "offline_reveal"
@@ -172,6 +192,7 @@ def make_exporter():
     exporter = SlidesExporter(config=c)
     exporter.register_preprocessor(CellIndexPreprocessor(), enabled=True)
     exporter.register_preprocessor(GradingMarkerPreprocessor(), enabled=True)
+    exporter.register_preprocessor(StaticExplorationPreprocessor(), enabled=True)
     return exporter
 
 
