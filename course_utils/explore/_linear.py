@@ -50,14 +50,14 @@ def linear_classifier(X, y, *, w=(0.5, 0.5), b=0.0, xlim=WINDOW_X, ylim=WINDOW_Y
     fig, ax = new_figure()
     shade, line = _frame(ax, X, positions, labels, xlim, ylim, size=80)
     style.label_axes(ax)
-    ax.legend(loc="upper right", fontsize=8)
+    ax.legend(loc="upper right", fontsize=10)
 
     def draw(w0, w1, b, quantize=False):
         _update(shade, line, w0, w1, b, xlim, ylim)
         scores = X @ np.array([w0, w1]) + b
         mse = float(np.mean((scores - targets) ** 2))
         right = n_correct(w0, w1, b, X, positions)
-        ax.set_title(f"MSE {mse:.2f}   ·   {right} of {len(X)} correct", fontsize=11)
+        ax.set_title(f"MSE {mse:.2f}   ·   {right} of {len(X)} correct", fontsize=12)
         return png_bytes(fig, quantize=quantize)
 
     controls = [

@@ -37,11 +37,11 @@ def softmax_losses(*, true_class: int = 0) -> Exploration:
     colors = style.class_colors(3)
     bars = ax_p.bar(range(3), [1 / 3] * 3, color=colors, edgecolor="black")
     ax_p.set(ylim=(0, 1), xticks=range(3), ylabel="probability")
-    ax_p.set_xticklabels(CLASSES, fontsize=8)
+    ax_p.set_xticklabels(CLASSES, fontsize=10)
     loss_bars = ax_l.bar([0, 1], [0, 0], color=["#d62728", "#7f7f7f"])
-    texts = [ax_l.text(i, 0, "", ha="center", va="bottom", fontsize=8) for i in range(2)]
+    texts = [ax_l.text(i, 0, "", ha="center", va="bottom", fontsize=10) for i in range(2)]
     ax_l.set(ylim=(0, LOSS_TOP), xticks=[0, 1])
-    ax_l.set_xticklabels(["cross\nentropy", "squared\nerror"], fontsize=8)
+    ax_l.set_xticklabels(["cross\nentropy", "squared\nerror"], fontsize=10)
 
     def draw(z0, z1, z2, temperature, true_class, quantize=False):
         t = CLASSES.index(true_class)
