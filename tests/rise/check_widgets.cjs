@@ -7,17 +7,7 @@
 const fs = require("fs");
 const path = require("path");
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const { chromium } = require(path.join(ROOT, "tools", "slides", "node_modules", "playwright-core"));
-const { OFFLINE_ARGS } = require(path.join(ROOT, "tests", "browser", "offline_chromium.cjs"));
-
-const ARGS = OFFLINE_ARGS.filter((a) => !a.startsWith("--proxy") && !a.startsWith("--host-resolver"))
-  .concat(["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]);
-
-function option(name) {
-  const i = process.argv.indexOf(name);
-  return i < 0 ? undefined : process.argv[i + 1];
-}
+const { chromium, ARGS, option } = require(path.join(__dirname, "lab_chromium.cjs"));
 
 (async () => {
   const [base, token, report] = ["--base", "--token", "--report"].map(option);

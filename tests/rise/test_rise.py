@@ -12,33 +12,17 @@ slide; only 127.0.0.1 can be reached.
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import secrets
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from lab_server import ROOT, jupyterlab, require_node, run_driver
 
-ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
 DRIVER = Path(__file__).with_name("check_rise.cjs")
-PLAYWRIGHT = ROOT / "tools" / "slides" / "node_modules" / "playwright-core"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 pytestmark = pytest.mark.slow
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _digests(folder: Path = NOTEBOOK_DIR) -> dict[str, str]:
@@ -46,69 +30,16 @@ def _digests(folder: Path = NOTEBOOK_DIR) -> dict[str, str]:
             for nb in NOTEBOOKS}  # fmt: skip
 
 
-def _wait_until_up(url: str, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"JupyterLab exited ({server.returncode}):\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(f"JupyterLab did not answer within 90 s:\n{log.read_text()[-3000:]}")
-
-
 @pytest.fixture(scope="module")
 def rise_report(tmp_path_factory) -> dict:
-    node = subprocess.run(["which", "node"], capture_output=True, text=True).stdout.strip()
-    if not node:
-        pytest.fail("node is not on PATH: the RISE test drives Chromium from Node.js")
-    if not PLAYWRIGHT.is_dir():
-        pytest.fail(f"{PLAYWRIGHT} is missing: run `make slides` (it runs npm ci)")
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: install it, or set CHROMIUM")
+    require_node()
     home = tmp_path_factory.mktemp("jupyter")
-    env = {
-        **os.environ,
-        # The user's own JupyterLab settings, workspaces and config stay out of the test.
-        "JUPYTER_CONFIG_DIR": str(home / "config"),
-        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
-        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-    }
     served = home / "notebooks"
     shutil.copytree(NOTEBOOK_DIR, served)
-    port, token = _free_port(), secrets.token_hex(16)
-    cmd = [
-        sys.executable, "-m", "jupyterlab", "--config=tools/jupyter_server_config.py",
-        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        f"--ServerApp.root_dir={served}", "--no-browser", f"--IdentityProvider.token={token}",
-        *(["--allow-root"] if hasattr(os, "getuid") and os.getuid() == 0 else []),
-    ]  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    log = home / "server.log"
     before = _digests()
-    with open(log, "w", encoding="utf-8") as out:
-        server = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        _wait_until_up(f"{base}/api/status?token={token}", server, log)
-        report = home / "report.json"
-        proc = subprocess.run(
-            [node, str(DRIVER), "--base", base, "--token", token, "--report", str(report),
-             "--chromium", CHROMIUM, *(nb.name for nb in NOTEBOOKS)],
-            capture_output=True, text=True, timeout=600, check=False,
-        )  # fmt: skip
-        if proc.returncode != 0 or not report.is_file():
-            pytest.fail(f"browser driver failed (exit {proc.returncode}):\n{proc.stderr[-4000:]}")
-        results = json.loads(report.read_text(encoding="utf-8"))["results"]
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    with jupyterlab(served, home) as (base, token, _):
+        results = run_driver(DRIVER, base, token, home / "report.json",
+                             *(nb.name for nb in NOTEBOOKS))["results"]
     after = _digests(served)
     return {"results": {r["notebook"]: r for r in results}, "before": before, "after": after}
 

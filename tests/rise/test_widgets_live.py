@@ -8,16 +8,11 @@ first slider and waits for the kernel's new image; only 127.0.0.1 can be reached
 
 from __future__ import annotations
 
-import json
-import os
-import secrets
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
-from test_rise import CHROMIUM, PLAYWRIGHT, ROOT, _free_port, _wait_until_up
+from lab_server import ROOT, jupyterlab, require_node, run_driver
 
 DRIVER = Path(__file__).with_name("check_widgets.cjs")
 SHOT = ROOT / "build" / "widgets-live-failure.png"  # what the browser showed, when it failed
@@ -27,9 +22,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def live_report(tmp_path_factory) -> dict:
-    node = subprocess.run(["which", "node"], capture_output=True, text=True).stdout.strip()
-    if not node or not PLAYWRIGHT.is_dir() or not Path(CHROMIUM).is_file():
-        pytest.fail("needs node, Chromium and `make slides` (playwright-core), as tests/rise does")
+    require_node()
     home = tmp_path_factory.mktemp("jupyter")
     SHOT.parent.mkdir(exist_ok=True)
     SHOT.unlink(missing_ok=True)
@@ -40,42 +33,9 @@ def live_report(tmp_path_factory) -> dict:
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
     nbformat.write(nb, notebooks / "explore.ipynb")
-    env = {
-        **os.environ,
-        "JUPYTER_CONFIG_DIR": str(home / "config"),
-        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
-        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-    }
-    port, token = _free_port(), secrets.token_hex(16)
-    cmd = [
-        sys.executable, "-m", "jupyterlab", f"--config={ROOT / 'tools/jupyter_server_config.py'}",
-        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        f"--ServerApp.root_dir={notebooks}", "--no-browser", f"--IdentityProvider.token={token}",
-        *(["--allow-root"] if hasattr(os, "getuid") and os.getuid() == 0 else []),
-    ]  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    log = home / "server.log"
-    with open(log, "w", encoding="utf-8") as out:
-        server = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        _wait_until_up(f"{base}/api/status?token={token}", server, log)
-        report = home / "report.json"
-        proc = subprocess.run(
-            [node, str(DRIVER), "--base", base, "--token", token, "--report", str(report),
-             "--chromium", CHROMIUM, "--shot", str(SHOT), "explore.ipynb"],
-            capture_output=True, text=True, timeout=600, check=False,
-        )  # fmt: skip
-        if proc.returncode != 0 or not report.is_file():
-            pytest.fail(f"browser driver failed (exit {proc.returncode}):\n{proc.stderr[-4000:]}")
-        result = json.loads(report.read_text(encoding="utf-8"))
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    with jupyterlab(notebooks, home) as (base, token, log):
+        result = run_driver(DRIVER, base, token, home / "report.json",
+                            "--shot", str(SHOT), "explore.ipynb")
     result["server_log"] = log.read_text(encoding="utf-8")[-3000:]
     return result
 
