@@ -7,7 +7,7 @@
 const fs = require("fs");
 const path = require("path");
 
-const { chromium, ARGS, option } = require(path.join(__dirname, "lab_chromium.cjs"));
+const { chromium, ARGS, option, keepOnTheMachine } = require(path.join(__dirname, "lab_chromium.cjs"));
 
 (async () => {
   const [base, token, report] = ["--base", "--token", "--report"].map(option);
@@ -18,17 +18,7 @@ const { chromium, ARGS, option } = require(path.join(__dirname, "lab_chromium.cj
     executablePath: option("--chromium") || "/usr/bin/chromium", headless: true, args: ARGS,
   });
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  await context.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    return url.hostname === "127.0.0.1" ? route.continue() : route.abort("blockedbyclient");
-  });
-  context.on("request", (r) => {
-    result.requests += 1;
-    const url = new URL(r.url());
-    if (!["data:", "blob:"].includes(url.protocol) && url.hostname !== "127.0.0.1") {
-      result.external.push(r.url());
-    }
-  });
+  await keepOnTheMachine(context, result);
   context.on("requestfailed", (r) => result.failed.push(`${r.url()} (${r.failure()?.errorText})`));
   const page = await context.newPage();
   page.on("console", (m) => {

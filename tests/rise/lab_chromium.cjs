@@ -1,5 +1,6 @@
 // What the JupyterLab drivers (check_rise.cjs, check_widgets.cjs) share: playwright-core from
-// tools/slides, the deck tests' offline Chromium switches, and reading --name value options.
+// tools/slides, the deck tests' offline Chromium switches, reading --name value options, and
+// keeping every request on 127.0.0.1.
 "use strict";
 
 const path = require("path");
@@ -18,4 +19,20 @@ function option(name) {
   return i < 0 ? undefined : process.argv[i + 1];
 }
 
-module.exports = { chromium, ARGS, option };
+// Refuses every request that is not for 127.0.0.1, and counts the requests in result
+// (result.requests) and lists those for another host (result.external).
+async function keepOnTheMachine(context, result) {
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    return url.hostname === "127.0.0.1" ? route.continue() : route.abort("blockedbyclient");
+  });
+  context.on("request", (r) => {
+    result.requests += 1;
+    const url = new URL(r.url());
+    if (!["data:", "blob:"].includes(url.protocol) && url.hostname !== "127.0.0.1") {
+      result.external.push(r.url());
+    }
+  });
+}
+
+module.exports = { chromium, ARGS, option, keepOnTheMachine };
