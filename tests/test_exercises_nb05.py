@@ -88,6 +88,8 @@ MISTAKES = [
     ("05.2", adam_step(TINY_G, form="textbook"), "the textbook form"),
     ("05.2", np.array([-0.01, 0.01]), "-lr * sign(g)"),
     ("05.2", np.array([0.01, -0.01]), "wrong sign"),
+    ("05.2", -0.01 * (TINY_G / (np.abs(TINY_G) + 1e-8)), "the paper's epsilon, 1e-8"),
+    ("05.4", 0.0, "too small"),
     ("05.3", 6 / 96, "square root"),
     ("05.3", math.sqrt(2 / 96), "Glorot *normal*"),
     ("05.4", 0.5**10, "slope there"),
@@ -156,6 +158,7 @@ def test_hints_name_the_answer_in_the_singular_and_never_give_it():
     hint = evaluate("05.5", (bug_errors()[::-1], "b1")).hint
     assert "your list of relative errors has the right numbers" in hint, hint
     assert "0.25 **" not in evaluate("05.4", 9.5e-7).hint
+    assert "0.14" not in evaluate("05.3", np.sqrt(1 / 96)).hint  # never the gap to the answer
     assert "98.9 % of its final value" in evaluate("05.6", (-0.1, 43)).hint
 
 

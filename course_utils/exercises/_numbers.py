@@ -267,7 +267,19 @@ def _value_diagnosis(got, expected, rtol, atol, what, probabilities,
         if expected.size > 1:  # for a single number, any wrong value is some factor off
             return Diagnosis(Kind.FACTOR, f"every entry of {what} is about {ratio:.3g} times "
                              "the expected one: look for a constant factor")
-    worst = float(np.max(np.abs(got - expected)))
-    up_to = "up to " if expected.size > 1 else ""
-    return Diagnosis(Kind.DIFFERS, f"{what} differs from the expected value by {up_to}"
-                     f"{worst:.3g}")
+    return _differs(got, expected, rtol, atol, what)
+
+
+def _differs(got, expected, rtol, atol, what) -> Diagnosis:
+    """Where the answer is off, never by how much: the gap would give the answer away."""
+    if expected.size == 1:
+        side = "too large" if got.item() > expected.item() else "too small"
+        return Diagnosis(Kind.DIFFERS, f"{what} is {side}: it differs from the expected value")
+    wrong = ~np.isclose(got, expected, rtol=rtol, atol=atol)
+    if expected.ndim == 1:
+        entries = [str(i + 1) for i in np.flatnonzero(wrong)]
+        which = "entry" if len(entries) == 1 else "entries"
+        return Diagnosis(Kind.DIFFERS, f"{what} differs from the expected value in {which} "
+                         f"{', '.join(entries)} (counting from 1)")
+    return Diagnosis(Kind.DIFFERS, f"{what} differs from the expected value in "
+                     f"{int(wrong.sum())} of {expected.size} entries")

@@ -76,13 +76,13 @@ ADAM_GRADIENT = np.array([5e-7, -2e-6])
 ADAM_LR = 0.01
 
 
-def _adam_first_step(form="keras"):
+def _adam_first_step(form="keras", eps=1e-7):
     """Adam's first step from 0 (t = 1), beta1 = 0.9, beta2 = 0.999, eps = 1e-7.
 
     ``form`` is "keras" (lr * sqrt(1 - beta2**t) / (1 - beta1**t) * m / (sqrt(v) + eps)),
     "textbook" (lr * m_hat / (sqrt(v_hat) + eps)) or "uncorrected" (lr * m / (sqrt(v) + eps)).
     """
-    beta1, beta2, eps = 0.9, 0.999, 1e-7
+    beta1, beta2 = 0.9, 0.999
     m = (1 - beta1) * ADAM_GRADIENT
     v = (1 - beta2) * ADAM_GRADIENT**2
     if form == "textbook":
@@ -103,6 +103,11 @@ def _adam_first_step_check(answer):
              "that is the textbook form, epsilon added to sqrt(v-hat); Keras adds epsilon to "
              "sqrt(v) and puts the bias correction into the rate (section 7), which differs "
              "when g is this small"),
+            (_adam_first_step("textbook", eps=1e-8),
+             "that is the textbook form with the paper's epsilon, 1e-8; Keras's epsilon is "
+             "1e-7, added to sqrt(v), with the bias correction in the rate (section 7)"),
+            (_adam_first_step(eps=1e-8),
+             "right form, but Keras's default epsilon is 1e-7, not the paper's 1e-8"),
             (-ADAM_LR * ADAM_GRADIENT,
              "that is plain SGD's step -lr * g; Adam divides m-hat by the square root of v-hat"),
             (_adam_first_step("uncorrected"),

@@ -173,7 +173,7 @@ def _early_stopping(losses, patience, *, against_previous=False):
 
 @exercise("06.3")
 def _early_stopping_epochs(answer):
-    if np.size(answer) != 2:
+    if _size(answer) != 2:
         return "answer with a pair (last epoch run, epoch whose weights are restored)"
     last, best = _early_stopping(_VAL_LOSSES, _PATIENCE)  # (8, 5)
     pair = _numbers(answer, 2)
@@ -230,6 +230,9 @@ def _threshold_for_recall(answer):
     t_test = _highest_threshold(_TEST_MALIGNANT, _REQUIRED_RECALL)  # 0.27
     pair = _numbers(answer, 2)
     if pair is not None and pair[1] > 1:
+        if pair[1] <= len(_TEST_MALIGNANT) and pair[1] == round(pair[1]):
+            return ("give the recall as a fraction (cancers found / 10), not a count of "
+                    "cancers")
         return "give the recall as a fraction between 0 and 1, not a percentage"
     if pair is not None and abs(pair[0] - t) < 1e-6 and abs(pair[1] - _recall(
             _TEST_MALIGNANT, t)) > 1e-6:
@@ -241,8 +244,8 @@ def _threshold_for_recall(answer):
         return (f"at t = {pair[0]:g} only 8 of the 10 validation cancers have p >= t: recall "
                 "0.8, below the 0.9 required")
     if pair is not None and min(_VAL_MALIGNANT) < pair[0] < t and abs(pair[0] - t_test) > 1e-6:
-        return ("every t up to 0.33 keeps 9 of the 10 validation cancers: choose the highest "
-                "such t, which raises the fewest false alarms")
+        return (f"a higher t than {pair[0]:g} still keeps 9 of the 10 validation cancers: "
+                "choose the highest t that does, which raises the fewest false alarms")
     return compare_numbers(
         answer,
         [t, _recall(_TEST_MALIGNANT, t)],

@@ -59,7 +59,7 @@ def optimizer_paths(*, start=START, steps: int = 30, curvatures=CURVATURES) -> E
     controls = [
         Control("rule", "optimizer", RULES, RULES, "SGD"),
         Control("learning_rate", "learning rate", (-3.0, 0.0, 0.05), LR_STATIC, 0.03, log=True),
-        Control("momentum", "momentum", (0.0, 0.95, 0.05), MOMENTUM_STATIC, 0.5),
+        Control("momentum", "momentum", (0.0, 0.95, 0.05), MOMENTUM_STATIC, 0.0),
     ]
     return Exploration("Optimizers on a loss surface", controls, draw,
                        lambda **v: draw(**v, quantize=True))
