@@ -6,6 +6,8 @@ folder and runs Sphinx there, so every path below is relative to that staging fo
 
 from __future__ import annotations
 
+from course_utils.explore import WIDGET_MIME
+
 import html
 import re
 import tomllib
@@ -32,7 +34,7 @@ nb_execution_mode = "off"
 # state; the site loads nothing from another host. The explorations (course_utils.explore)
 # carry a static view as text/html beside their live widget view: the site shows that one.
 nb_ipywidgets_js = {}
-nb_mime_priority_overrides = [("*", "application/vnd.jupyter.widget-view+json", None)]
+nb_mime_priority_overrides = [("*", WIDGET_MIME, None)]
 # $...$ and $$...$$ in markdown cells, and \begin{align} blocks, become Sphinx math nodes.
 myst_enable_extensions = ["dollarmath", "amsmath"]
 myst_heading_anchors = 3

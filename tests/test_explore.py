@@ -5,7 +5,7 @@ from __future__ import annotations
 from course_utils import explore
 from course_utils.datasets import load_toy_points
 from course_utils.explore import _core, _mlp
-from course_utils.explore._core import Control, Exploration
+from course_utils.explore._core import WIDGET_MIME, Control, Exploration
 
 import base64
 import json
@@ -13,8 +13,6 @@ import re
 
 import numpy as np
 import pytest
-
-WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 
 def _png(i: int) -> bytes:

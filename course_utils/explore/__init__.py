@@ -11,13 +11,14 @@ which the website, the slide decks and a notebook opened without running it show
 
 from __future__ import annotations
 
-from ._core import Control, Exploration
+from ._core import WIDGET_MIME, Control, Exploration
 from ._linear import linear_classifier
 from ._mlp import mlp_boundary
 from ._optimizers import optimizer_paths
 from ._softmax import softmax_losses
 
 __all__ = [
+    "WIDGET_MIME",
     "Control",
     "Exploration",
     "linear_classifier",

@@ -31,6 +31,7 @@ __all__ = ["Control", "Exploration", "new_figure", "png_bytes"]
 
 #: Displayed size of the drawing in CSS pixels; frames carry twice the pixels (sharp on slides).
 DISPLAY_WIDTH = 480
+#: The live view's MIME type: the website and the decks drop it and show the static view.
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 

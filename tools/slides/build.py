@@ -125,9 +125,6 @@ def copy_assets(out: Path) -> dict[str, str]:
     return versions
 
 
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-
-
 def make_exporter():
     from nbconvert.exporters import SlidesExporter
     from nbconvert.preprocessors import Preprocessor
@@ -157,6 +154,8 @@ def make_exporter():
                 cell.source = GRADING_MARKER.sub("", cell.source)
             return cell, resources
 
+    from course_utils.explore import WIDGET_MIME
+
     class StaticExplorationPreprocessor(Preprocessor):
         """Keep the static view of an exploration, not its live widget view.
 
@@ -171,7 +170,7 @@ def make_exporter():
 
         def preprocess_cell(self, cell, resources, index):
             for output in cell.get("outputs", []):
-                output.get("data", {}).pop(WIDGET_VIEW, None)
+                output.get("data", {}).pop(WIDGET_MIME, None)
             return cell, resources
 
     c = Config()
