@@ -12,6 +12,7 @@ slide; only 127.0.0.1 can be reached.
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -23,6 +24,21 @@ NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
 DRIVER = Path(__file__).with_name("check_rise.cjs")
 
 pytestmark = pytest.mark.slow
+
+# jupyter_server answers GET /api/kernels with a 500 when it lists a kernel whose start has not
+# finished: a race in the server (seen with 2.21.1 on a busy 2-core machine, two notebooks
+# opening at once), not in the course. Such a request is excused only when the server log shows
+# that very error for that very request; any other failed request still fails the test.
+KERNEL_LIST_RACE = (
+    "The 'last_activity' trait of a ServerKernelManager instance expected a datetime, "
+    "not the NoneType None"
+)
+
+
+def _excused(problem: str, server_log: str) -> bool:
+    request = re.search(r"\b500\b.*http://127\.0\.0\.1:\d+(/api/kernels\?\d+)", problem)
+    return (request is not None and KERNEL_LIST_RACE in server_log
+            and f"500 GET {request.group(1)} " in server_log)
 
 
 def _digests(folder: Path = NOTEBOOK_DIR) -> dict[str, str]:
@@ -37,11 +53,12 @@ def rise_report(tmp_path_factory) -> dict:
     served = home / "notebooks"
     shutil.copytree(NOTEBOOK_DIR, served)
     before = _digests()
-    with jupyterlab(served, home) as (base, token, _):
+    with jupyterlab(served, home) as (base, token, log):
         results = run_driver(DRIVER, base, token, home / "report.json",
                              *(nb.name for nb in NOTEBOOKS))["results"]
     after = _digests(served)
-    return {"results": {r["notebook"]: r for r in results}, "before": before, "after": after}
+    return {"results": {r["notebook"]: r for r in results}, "before": before, "after": after,
+            "server_log": log.read_text(encoding="utf-8")}
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
@@ -54,6 +71,7 @@ def test_rise_starts_without_an_error_or_a_request_leaving_the_machine(rise_repo
     problems += [f"left the machine: {url}" for url in result["external"]]
     if result["error"]:
         problems.append(f"the slideshow did not start: {result['error']}")
+    problems = [p for p in problems if not _excused(p, rise_report["server_log"])]
     assert not problems, f"{notebook.name}:\n" + "\n".join(problems)
 
 
@@ -90,3 +108,15 @@ def test_presenting_leaves_the_notebooks_unchanged(rise_report):
         if rise_report["after"][name] != digest
     ]  # fmt: skip
     assert not changed, f"opening or presenting changed {changed} on disk"
+
+
+def test_only_the_logged_kernel_list_race_is_excused():
+    url = "http://127.0.0.1:60869/api/kernels?1796223701588"
+    log = f"{KERNEL_LIST_RACE}.\n[E ServerApp] 500 GET /api/kernels?1796223701588 (x@127.0.0.1)\n"
+    console = ("console error: Failed to load resource: the server responded with a status of "
+               f"500 (Internal Server Error) ({url})")
+    assert _excused(console, log) and _excused(f"failed request: 500 {url}", log)
+    assert not _excused(f"failed request: 500 {url}", log.replace(KERNEL_LIST_RACE, "other"))
+    assert not _excused(f"failed request: 500 {url}0", log)  # another request
+    assert not _excused(f"failed request: 500 {url.replace('kernels', 'sessions')}", log)
+    assert not _excused(f"failed request: 404 {url}", log)
