@@ -1,17 +1,19 @@
 """Spend less of ``model.fit``'s time tracing: one trace per model, and one model per sweep.
 
 With the TensorFlow backend and no distribution strategy, Keras creates the optimizer's slot
-variables (Adam's moments, momentum's velocity) and the compiled metrics' and loss trackers'
-totals *inside* the first trace of the training step. A ``tf.function`` that creates variables
-on its first call is traced a second time, so every new model pays for two traces of its
-training step: about half a second each on two cores for the course's models, more than the
-training itself for most of them. :func:`build_for_fit` creates those variables beforehand, on
-one example, so that ``fit`` traces once. It changes no number: the slots start at zero either
-way, and ``fit`` resets the metrics at the start of every epoch.
+variables (Adam's moments, momentum's velocity), the compiled metrics' totals and, for a model
+with several losses, the per-loss trackers *inside* the first trace of the training step. A
+``tf.function`` that creates variables on its first call is traced a second time, so every new
+model pays for two traces of its training step: about half a second each on two cores for the
+course's models, more than the training itself for most of them. :func:`build_for_fit` creates
+those variables beforehand, on one example, so that ``fit`` traces once. It changes no number:
+the slots start at the same values either way, and ``fit`` resets the metrics at the start of
+every epoch.
 
 A sweep over learning rates need not build and trace a model per rate either: :func:`restart`
 puts a compiled model back to given weights with a fresh optimizer at another rate, so the
-next ``fit`` runs the graph already traced and trains exactly as a new model would.
+next ``fit`` runs the graph already traced and trains as a new model would (for the optimizers
+and models ``restart`` accepts).
 """
 
 from __future__ import annotations
@@ -76,14 +78,19 @@ def restart(model: keras.Model, weights, learning_rate: float) -> keras.Model:
     """Put a compiled model back to ``weights``, with a fresh optimizer at ``learning_rate``.
 
     Every optimizer variable (the step count, the moment estimates or velocities) is set to
-    zero, as in a new optimizer, and the rate is set. The next ``fit`` reuses the graph
+    zero, which is a new optimizer's state for SGD (with or without momentum), RMSprop, Adam
+    and AdamW; ``restart`` refuses other optimizers, whose accumulators start elsewhere
+    (Adagrad's at 0.1, for instance). The rate is then set. The next ``fit`` reuses the graph
     already traced, and trains exactly as a new model with these weights and a new optimizer
-    of the same kind would (seed the data pipeline the same way for the same batches).
+    of the same kind would, provided the model has no random layers (a ``Dropout`` layer's
+    random state is not among its weights and is not reset) and the data pipeline is seeded
+    the same way.
 
     Parameters
     ----------
     model : keras.Model
-        A compiled model whose optimizer has a plain learning rate, not a schedule.
+        A compiled model whose optimizer is SGD, RMSprop, Adam or AdamW with a plain learning
+        rate, not a schedule.
     weights : list of numpy.ndarray
         As ``model.get_weights()`` returns them, for instance before the first ``fit``.
     learning_rate : float
@@ -99,12 +106,19 @@ def restart(model: keras.Model, weights, learning_rate: float) -> keras.Model:
     TypeError
         If ``model`` is not a ``keras.Model``, or ``learning_rate`` is not a real number.
     ValueError
-        If ``model`` is not compiled, its optimizer follows a learning-rate schedule,
-        ``weights`` does not match the model's weights, or ``learning_rate`` is not > 0.
+        If ``model`` is not compiled, its optimizer is of another kind or follows a
+        learning-rate schedule, ``weights`` does not match the model's weights, or
+        ``learning_rate`` is not > 0.
     """
     _check_compiled(model, "restart")
     learning_rate = check_real(learning_rate, "learning_rate", low=0, low_open=True)
-    if not isinstance(model.optimizer.learning_rate, keras.Variable):  # a schedule's value
+    optimizer = model.optimizer
+    if not isinstance(optimizer, _RESTARTABLE):  # AdamW is an Adam
+        raise ValueError(
+            "model's optimizer must be SGD, RMSprop, Adam or AdamW, whose fresh state is all "
+            f"zeros; got {type(optimizer).__name__}: compile a new model instead"
+        )
+    if not isinstance(optimizer.learning_rate, keras.Variable):  # a schedule's value
         raise ValueError(
             "model's optimizer must have a plain learning rate, not a schedule: restart sets "
             "the rate, which a schedule computes from the step count"
@@ -117,10 +131,13 @@ def restart(model: keras.Model, weights, learning_rate: float) -> keras.Model:
             f"expected shapes {expected}, got {got}"
         )
     model.set_weights(weights)
-    for variable in model.optimizer.variables:  # step count, rate, moments or velocities
+    for variable in optimizer.variables:  # step count, rate, moments or velocities
         variable.assign(np.zeros(variable.shape, dtype=variable.dtype))
-    model.optimizer.learning_rate.assign(learning_rate)
+    optimizer.learning_rate.assign(learning_rate)
     return model
+
+
+_RESTARTABLE = (keras.optimizers.SGD, keras.optimizers.RMSprop, keras.optimizers.Adam)
 
 
 def _check_compiled(model, caller: str) -> None:

@@ -159,6 +159,36 @@ def test_restart_names_bad_arguments(weights, rate, error, message):
         restart(model, weights(model.get_weights()), rate)
 
 
+@pytest.mark.parametrize("optimizer", [keras.optimizers.Adagrad(0.1), keras.optimizers.Nadam(0.1)])
+def test_restart_refuses_an_optimizer_whose_fresh_state_is_not_zero(optimizer):
+    model = momentum_model()
+    model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy")
+    name = type(optimizer).__name__
+    with pytest.raises(ValueError, match=f"must be SGD, RMSprop, Adam or AdamW.*got {name}"):
+        restart(model, model.get_weights(), 0.1)
+
+
+@pytest.mark.parametrize(
+    "make", [keras.optimizers.RMSprop, keras.optimizers.Adam, keras.optimizers.AdamW]
+)
+def test_restart_matches_a_new_model_for_each_accepted_optimizer(make):
+    def compiled(rate):
+        model = momentum_model()
+        model.compile(optimizer=make(rate), loss="sparse_categorical_crossentropy")
+        return model
+
+    reused = compiled(0.01)
+    start = reused.get_weights()
+    reused.fit(X, Y, batch_size=10, epochs=1, shuffle=False, verbose=0)
+    restart(reused, start, 0.05)
+    fresh = compiled(0.05)
+    runs = [
+        m.fit(X, Y, batch_size=10, epochs=2, shuffle=False, verbose=0).history["loss"]
+        for m in (reused, fresh)
+    ]
+    assert runs[0] == runs[1]
+
+
 def test_restart_needs_a_compiled_model():
     model = keras.Sequential([keras.Input((6,)), keras.layers.Dense(3)])
     with pytest.raises(ValueError, match="model must be compiled before restart"):
