@@ -8,6 +8,7 @@ from course_utils.explore import _core, _mlp
 from course_utils.explore._core import WIDGET_MIME, Control, Exploration
 
 import base64
+import itertools
 import json
 import re
 
@@ -41,6 +42,62 @@ def _frames_of(html: str) -> list[str]:
 def test_png_bytes_are_the_same_for_the_same_drawing():
     assert _png(1) == _png(1)
     assert _png(2)[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _scene():
+    """A figure whose redraw moves one line, under a marker, and changes the title."""
+    fig, ax = _core.new_figure()
+    ax.plot(np.arange(10), np.arange(10) % 3, color="0.7")  # static, under the moving line
+    (line,) = ax.plot([], [], linewidth=3)
+    ax.plot(2, 1, marker="s", markersize=12, color="black")  # static, over it
+    ax.set(xlim=(0, 9), ylim=(-1, 12))
+    return fig, ax, line
+
+
+def test_blitted_redraws_give_the_full_draws_bytes():
+    full, blitted = _scene(), _scene()
+    fig, ax, line = blitted
+    moving = [line, ax.lines[2], *ax.spines.values(), ax.title]  # listed out of drawing order
+    for k in range(4):
+        for _, ax_k, line_k in (full, blitted):
+            line_k.set_data([0, 3 + k, 9], [0, 20 * k, 5])  # crosses the marker and the frame
+            ax_k.set_title(f"frame {k}" * (k + 1), fontsize=10)
+        assert _core.png_bytes(full[0], quantize=k % 2 == 1) == _core.png_bytes(
+            fig, quantize=k % 2 == 1, moving=moving)
+
+
+def test_png_bytes_refuses_bad_or_changed_moving_artists():
+    fig, ax, line = _scene()
+    with pytest.raises(TypeError, match="moving must be a sequence of matplotlib artists"):
+        _core.png_bytes(fig, moving=line)
+    with pytest.raises(TypeError, match="moving must be a sequence of matplotlib artists"):
+        _core.png_bytes(fig, moving=[line, "title"])
+    _core.png_bytes(fig, moving=[line, ax.lines[2]])
+    with pytest.raises(ValueError, match="moving must name the same artists on every call"):
+        _core.png_bytes(fig, moving=[line])
+    with pytest.raises(ValueError, match="moving must name the same artists on every call"):
+        _core.png_bytes(fig)
+
+
+@pytest.mark.parametrize("name", ["linear_classifier", "softmax_losses", "optimizer_paths",
+                                  "mlp_boundary"])
+def test_each_exploration_blits_the_bytes_of_a_full_draw(name, toy, monkeypatch):
+    """Its list of moving artists is complete: every fourth static frame, drawn both ways."""
+    arguments = toy if name == "linear_classifier" else ()
+    module = {"linear_classifier": "_linear", "softmax_losses": "_softmax",
+              "optimizer_paths": "_optimizers", "mlp_boundary": "_mlp"}[name]
+    blitted = getattr(explore, name)(*arguments)
+    names = [c.name for c in blitted.controls]
+    grid = [dict(zip(names, values, strict=True))
+            for values in itertools.product(*(c.static for c in blitted.controls))][::4]
+    want = [blitted.static_draw(**values) for values in grid]
+
+    def full_draw(fig, quantize=False, moving=()):
+        return _core.png_bytes(fig, quantize=quantize)
+
+    monkeypatch.setattr(getattr(explore, module), "png_bytes", full_draw)
+    full = getattr(explore, name)(*arguments)
+    assert [full.static_draw(**values) for values in grid] == want
 
 
 def test_control_default_must_be_a_static_value():

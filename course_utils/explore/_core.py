@@ -48,7 +48,7 @@ def new_figure(**subplots):
     return fig, fig.subplots(**subplots)
 
 
-def png_bytes(fig, *, quantize: bool = False) -> bytes:
+def png_bytes(fig, *, quantize: bool = False, moving: Sequence = ()) -> bytes:
     """The figure as PNG bytes, the same bytes for the same drawing (no timestamp, no version).
 
     The first call lays the figure out; later calls keep that layout, which halves the time
@@ -60,15 +60,39 @@ def png_bytes(fig, *, quantize: bool = False) -> bytes:
         The figure to render, at its own size and dpi.
     quantize : bool, default False
         Reduce to a 64-colour palette: a quarter of the bytes for line art (static frames).
+    moving : sequence of matplotlib artists, optional
+        The artists that change between calls, and every artist that a full draw puts over
+        them where they overlap. The first call renders the rest once and keeps it; later
+        calls paste it back and draw only these, in matplotlib's order (by ``zorder``), which
+        is a fraction of a full draw (blitting). Pass the same artists on every call.
 
     Returns
     -------
     bytes
     """
+    from matplotlib.artist import Artist
     from PIL import Image
 
-    fig.canvas.draw()
-    fig.set_layout_engine("none")
+    if isinstance(moving, Artist) or not all(isinstance(a, Artist) for a in moving):
+        raise TypeError(f"moving must be a sequence of matplotlib artists; got {moving!r}")
+    moving = sorted(moving, key=lambda artist: artist.get_zorder())  # stable, as in Axes.draw
+    background = getattr(fig, "_course_background", None)
+    if background is not None and [id(a) for a in moving] != fig._course_moving:
+        raise ValueError("moving must name the same artists on every call for one figure; "
+                         "the background kept from the first call leaves them out")
+    if background is None or not moving:
+        fig.canvas.draw()  # the layout, with every artist in it
+        fig.set_layout_engine("none")
+    if moving:
+        if background is None:
+            for artist in moving:  # left out of the full draw from now on
+                artist.set_animated(True)
+            fig.canvas.draw()
+            background = fig._course_background = fig.canvas.copy_from_bbox(fig.bbox)
+            fig._course_moving = [id(a) for a in moving]
+        fig.canvas.restore_region(background)
+        for artist in moving:
+            fig.draw_artist(artist)
     image = Image.frombuffer("RGBA", fig.canvas.get_width_height(), fig.canvas.buffer_rgba())
     image = image.convert("RGB")
     if quantize:

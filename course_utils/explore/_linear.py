@@ -51,6 +51,8 @@ def linear_classifier(X, y, *, w=(0.5, 0.5), b=0.0, xlim=WINDOW_X, ylim=WINDOW_Y
     shade, line = _frame(ax, X, positions, labels, xlim, ylim, size=80)
     style.label_axes(ax)
     ax.legend(loc="upper right", fontsize=10)
+    # what a redraw changes, and what a full draw puts over it
+    moving = [shade, *ax.collections, line, *ax.spines.values(), ax.get_legend(), ax.title]
 
     def draw(w0, w1, b, quantize=False):
         _update(shade, line, w0, w1, b, xlim, ylim)
@@ -58,7 +60,7 @@ def linear_classifier(X, y, *, w=(0.5, 0.5), b=0.0, xlim=WINDOW_X, ylim=WINDOW_Y
         mse = float(np.mean((scores - targets) ** 2))
         right = n_correct(w0, w1, b, X, positions)
         ax.set_title(f"MSE {mse:.2f}   ·   {right} of {len(X)} correct", fontsize=12)
-        return png_bytes(fig, quantize=quantize)
+        return png_bytes(fig, quantize=quantize, moving=moving)
 
     controls = [
         Control("w0", "w₀", (-1.5, 1.5, 0.05), W0_STATIC, w0),

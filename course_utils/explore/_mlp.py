@@ -162,6 +162,8 @@ def mlp_boundary(*, dataset: str = "moons", units: int = 8, activation: str = "r
                         cmap=cmap, vmin=0, vmax=1, alpha=0.25, interpolation="nearest")
     points = ax.scatter([], [], s=14, edgecolors="black", linewidths=0.4, zorder=3)
     point_colors = np.array([colors[0], colors[1]])
+    # what a redraw changes, and what a full draw puts over it
+    moving = [regions, *ax.spines.values(), points, ax.title]
 
     def draw(dataset, units, activation, depth, epoch, quantize=False):
         X, y = make_dataset(dataset)
@@ -173,7 +175,7 @@ def mlp_boundary(*, dataset: str = "moons", units: int = 8, activation: str = "r
         accuracy = float(np.mean((forward(weights, activation, X) > 0.5) == (y == 1)))
         ax.set_title(f"{dataset}, {depth} × {units} {activation}: epoch {epoch}, "
                      f"accuracy {accuracy:.2f}", fontsize=10)
-        return png_bytes(fig, quantize=quantize)
+        return png_bytes(fig, quantize=quantize, moving=moving)
 
     step = EPOCHS // SNAPSHOTS
     epochs = tuple(range(0, EPOCHS + 1, step))

@@ -43,6 +43,8 @@ def optimizer_paths(*, start=START, steps: int = 30, curvatures=CURVATURES) -> E
     plot_paths({"SGD": frame}, curvatures=curvatures, ax=ax)
     (path_line,) = ax.lines[0:1]
     path_line.set_label(None)
+    # what a redraw changes, and what a full draw puts over it
+    moving = [*ax.lines, *ax.spines.values(), ax.title]
 
     def draw(rule, learning_rate, momentum, quantize=False):
         path = rule_path(rule, learning_rate, start, momentum=momentum, steps=steps,
@@ -54,7 +56,7 @@ def optimizer_paths(*, start=START, steps: int = 30, curvatures=CURVATURES) -> E
         end = f"loss after {steps} steps {loss:.3g}" if np.isfinite(loss) and loss < 1e6 \
             else "diverges"
         ax.set_title(f"{rule}, lr {learning_rate:g}, momentum {momentum:g}: {end}", fontsize=10)
-        return png_bytes(fig, quantize=quantize)
+        return png_bytes(fig, quantize=quantize, moving=moving)
 
     controls = [
         Control("rule", "optimizer", RULES, RULES, "SGD"),

@@ -42,6 +42,8 @@ def softmax_losses(*, true_class: int = 0) -> Exploration:
     texts = [ax_l.text(i, 0, "", ha="center", va="bottom", fontsize=10) for i in range(2)]
     ax_l.set(ylim=(0, LOSS_TOP), xticks=[0, 1])
     ax_l.set_xticklabels(["cross\nentropy", "squared\nerror"], fontsize=10)
+    # what a redraw changes, and what a full draw puts over it
+    moving = [*bars, *ax_p.spines.values(), ax_p.title, *loss_bars, *ax_l.spines.values(), *texts]
 
     def draw(z0, z1, z2, temperature, true_class, quantize=False):
         t = CLASSES.index(true_class)
@@ -56,7 +58,7 @@ def softmax_losses(*, true_class: int = 0) -> Exploration:
             text.set_position((text.get_position()[0], min(value, LOSS_TOP - 0.6)))
             text.set_text(f"{value:.2f}")
         ax_p.set_title(f"true class {t}: p = {p[t]:.3f}", fontsize=10)
-        return png_bytes(fig, quantize=quantize)
+        return png_bytes(fig, quantize=quantize, moving=moving)
 
     controls = [
         Control("z0", "score z₀", (-6.0, 6.0, 0.1), Z0_STATIC, 0.0),
