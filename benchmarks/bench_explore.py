@@ -32,7 +32,23 @@ def _median_seconds(widget, name, values):
     return statistics.median(times)
 
 
+def _warm_up() -> None:
+    """Pay once what the first figure and the first Keras training cost in a new process.
+
+    Otherwise the first exploration measured carries matplotlib's renderer start-up, and
+    mlp_boundary TensorFlow's first trace, which a notebook has paid long before its cell.
+    """
+    from course_utils.explore._core import new_figure, png_bytes
+
+    fig, ax = new_figure()
+    ax.plot([0, 1], [0, 1])
+    ax.set_title("warm-up")
+    png_bytes(fig)
+    _mlp.train_snapshots("XOR", 2, "tanh", 1, seed=1)
+
+
 def run(repeats: int = 5) -> dict:
+    _warm_up()
     X, y = load_toy_points()
     cases = {
         "linear_classifier": (lambda: explore.linear_classifier(X, y), "w0",

@@ -203,7 +203,11 @@ def _explore(repeats: int) -> dict:
 
 
 def _explore_only(repeats: int) -> int:
-    _explore(repeats)
+    """Re-measure the explorations alone, keeping the rest of results.json."""
+    path = ROOT / "benchmarks" / "results.json"
+    results = json.loads(path.read_text()) if path.is_file() else {}
+    results["explore"] = _explore(repeats)
+    path.write_text(json.dumps(results, indent=2, default=float) + "\n")
     return 0
 
 
@@ -221,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     parser.add_argument(
         "--explore-only", action="store_true",
-        help="measure only the explorations (redraw times, static views) and print them",
+        help="measure only the explorations (redraw times, static views) and update results.json",
     )  # fmt: skip
     parser.add_argument(
         "--notebooks-only", action="store_true",
