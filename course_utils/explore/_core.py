@@ -85,11 +85,7 @@ def png_bytes(fig, *, quantize: bool = False, moving: Sequence = ()) -> bytes:
         fig.set_layout_engine("none")
     if moving:
         if background is None:
-            for artist in moving:  # left out of the full draw from now on
-                artist.set_animated(True)
-            fig.canvas.draw()
-            background = fig._course_background = fig.canvas.copy_from_bbox(fig.bbox)
-            fig._course_moving = [id(a) for a in moving]
+            background = _keep_background(fig, moving)
         fig.canvas.restore_region(background)
         for artist in moving:
             fig.draw_artist(artist)
@@ -100,6 +96,25 @@ def png_bytes(fig, *, quantize: bool = False, moving: Sequence = ()) -> bytes:
     out = io.BytesIO()
     image.save(out, format="png", compress_level=6 if quantize else 1)
     return out.getvalue()
+
+
+
+def _keep_background(fig, moving):
+    """Draw ``fig`` without the ``moving`` artists, keep that image on it, and return it."""
+    from matplotlib.image import AxesImage
+
+    for artist in moving:  # left out of every full draw from now on
+        artist.set_animated(True)
+    # matplotlib before 3.9 draws an animated image all the same: hide it for this draw
+    images = [a for a in moving if isinstance(a, AxesImage) and a.get_visible()]
+    for image in images:
+        image.set_visible(False)
+    fig.canvas.draw()
+    for image in images:
+        image.set_visible(True)
+    fig._course_background = fig.canvas.copy_from_bbox(fig.bbox)
+    fig._course_moving = [id(a) for a in moving]
+    return fig._course_background
 
 
 @dataclass(frozen=True)
