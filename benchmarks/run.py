@@ -191,7 +191,8 @@ def _explore(repeats: int) -> dict:
 
     print("measuring the explorations ...", flush=True)
     load = os.getloadavg()[0]
-    explore = {**bench_explore.run(repeats=max(repeats, 5)), "load_average": load}
+    explore = {**bench_explore.run(repeats=max(repeats, 5)), "load_average": load,
+               "repeats": max(repeats, 5)}
     print(f"\n{'exploration':<20} {'redraw (s)':>10} {'static (s)':>10} {'static (kB)':>11}")
     for name, redraw in explore["redraw_seconds"].items():
         print(f"{name:<20} {redraw:>10.3f} {explore['static_seconds'][name]:>10.2f} "

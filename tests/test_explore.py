@@ -8,7 +8,6 @@ from course_utils.explore import _core, _mlp
 from course_utils.explore._core import WIDGET_MIME, Control, Exploration
 
 import base64
-import itertools
 import json
 import re
 
@@ -44,60 +43,101 @@ def test_png_bytes_are_the_same_for_the_same_drawing():
     assert _png(2)[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def _scene():
-    """A figure whose redraw moves one line, under a marker, and changes the title."""
+def _scene(twin=False):
+    """A figure whose redraw moves a line, under a marker, and changes the title.
+
+    With ``twin``, a second Axes on top (``twinx``) moves a line of its own.
+    """
     fig, ax = _core.new_figure()
     ax.plot(np.arange(10), np.arange(10) % 3, color="0.7")  # static, under the moving line
     (line,) = ax.plot([], [], linewidth=3)
     ax.plot(2, 1, marker="s", markersize=12, color="black")  # static, over it
     ax.set(xlim=(0, 9), ylim=(-1, 12))
-    return fig, ax, line
+    lines = [line]
+    if twin:
+        top = ax.twinx()
+        lines += top.plot([], [], linewidth=6, color="tab:red")
+        top.set(ylim=(-1, 12))
+    return fig, ax, lines
 
 
-def test_blitted_redraws_give_the_full_draws_bytes():
-    full, blitted = _scene(), _scene()
-    fig, ax, line = blitted
-    moving = [line, ax.lines[2], *ax.spines.values(), ax.title]  # listed out of drawing order
+def _moving(ax, lines):
+    """The scene's moving artists and those over them, listed out of drawing order."""
+    over = [*ax.spines.values(), ax.title, ax.lines[2]]
+    if len(lines) > 1:
+        over += [*lines[1].axes.spines.values()]
+    return [*reversed(lines), *over]
+
+
+def _redraw(scene, k):
+    _, ax, lines = scene
+    for j, line in enumerate(lines):
+        line.set_data([0, 3 + k + j, 9], [0, 20 * k - 5 * j, 5])  # crosses marker and frame
+    ax.set_title(f"frame {k}" * (k + 1), fontsize=10)
+
+
+@pytest.mark.parametrize("twin", [False, True])
+def test_blitted_redraws_give_the_full_draws_bytes(twin):
+    full, blitted = _scene(twin), _scene(twin)
+    moving = _moving(*blitted[1:])
     for k in range(4):
-        for _, ax_k, line_k in (full, blitted):
-            line_k.set_data([0, 3 + k, 9], [0, 20 * k, 5])  # crosses the marker and the frame
-            ax_k.set_title(f"frame {k}" * (k + 1), fontsize=10)
-        assert _core.png_bytes(full[0], quantize=k % 2 == 1) == _core.png_bytes(
-            fig, quantize=k % 2 == 1, moving=moving)
+        _redraw(full, k)
+        _redraw(blitted, k)
+        if k == 2:  # a new size: the background is drawn again
+            for scene in (full, blitted):
+                scene[0].set_size_inches(5.2, 3.0)
+        quantize = k % 2 == 1
+        assert _core.png_bytes(full[0], quantize=quantize) == _core.png_bytes(
+            blitted[0], quantize=quantize, moving=moving)
 
 
 def test_png_bytes_refuses_bad_or_changed_moving_artists():
-    fig, ax, line = _scene()
-    with pytest.raises(TypeError, match="moving must be a sequence of matplotlib artists"):
-        _core.png_bytes(fig, moving=line)
-    with pytest.raises(TypeError, match="moving must be a sequence of matplotlib artists"):
-        _core.png_bytes(fig, moving=[line, "title"])
-    _core.png_bytes(fig, moving=[line, ax.lines[2]])
+    fig, ax, (line,) = _scene()
+    for bad in (line, None, "title", [line, "title"]):
+        with pytest.raises(TypeError, match="moving must be an iterable of matplotlib artists"):
+            _core.png_bytes(fig, moving=bad)
+    with pytest.raises(ValueError, match="moving must name each artist once"):
+        _core.png_bytes(fig, moving=[line, line])
+    _core.png_bytes(fig, moving=(a for a in [line, ax.lines[2]]))  # any iterable, once
+    assert _core.png_bytes(fig, moving=[ax.lines[2], line])  # the same artists, another order
     with pytest.raises(ValueError, match="moving must name the same artists on every call"):
         _core.png_bytes(fig, moving=[line])
     with pytest.raises(ValueError, match="moving must name the same artists on every call"):
         _core.png_bytes(fig)
 
 
+def _off_grid(controls) -> dict:
+    """The defaults, with the last slider that can be moved off the static grid moved off it."""
+    for slider in reversed([c for c in controls if not c.is_choice]):
+        low, high, step = slider.live
+        value = low + 0.37 * (high - low)
+        if slider.log:
+            value = 10**value
+        elif isinstance(slider.default, int):
+            value = int(round(value / step) * step)
+        if value not in slider.static:
+            return {**{c.name: c.default for c in controls}, slider.name: value}
+    raise AssertionError("every slider's live values are all static frames")
+
+
 @pytest.mark.parametrize("name", ["linear_classifier", "softmax_losses", "optimizer_paths",
                                   "mlp_boundary"])
 def test_each_exploration_blits_the_bytes_of_a_full_draw(name, toy, monkeypatch):
-    """Its list of moving artists is complete: every fourth static frame, drawn both ways."""
+    """Its list of moving artists is complete: every static frame, and a live redraw off the
+    grid at full colour, drawn by blitting and by full draws give the same bytes."""
     arguments = toy if name == "linear_classifier" else ()
     module = {"linear_classifier": "_linear", "softmax_losses": "_softmax",
               "optimizer_paths": "_optimizers", "mlp_boundary": "_mlp"}[name]
     blitted = getattr(explore, name)(*arguments)
-    names = [c.name for c in blitted.controls]
-    grid = [dict(zip(names, values, strict=True))
-            for values in itertools.product(*(c.static for c in blitted.controls))][::4]
-    want = [blitted.static_draw(**values) for values in grid]
+    live = _off_grid(blitted.controls)
+    want = [*blitted.frames(), blitted.draw(**live), blitted.draw(**blitted.defaults)]
 
     def full_draw(fig, quantize=False, moving=()):
         return _core.png_bytes(fig, quantize=quantize)
 
     monkeypatch.setattr(getattr(explore, module), "png_bytes", full_draw)
     full = getattr(explore, name)(*arguments)
-    assert [full.static_draw(**values) for values in grid] == want
+    assert [*full.frames(), full.draw(**live), full.draw(**full.defaults)] == want
 
 
 def test_control_default_must_be_a_static_value():

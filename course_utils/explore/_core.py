@@ -48,7 +48,7 @@ def new_figure(**subplots):
     return fig, fig.subplots(**subplots)
 
 
-def png_bytes(fig, *, quantize: bool = False, moving: Sequence = ()) -> bytes:
+def png_bytes(fig, *, quantize: bool = False, moving=()) -> bytes:
     """The figure as PNG bytes, the same bytes for the same drawing (no timestamp, no version).
 
     The first call lays the figure out; later calls keep that layout, which halves the time
@@ -60,32 +60,32 @@ def png_bytes(fig, *, quantize: bool = False, moving: Sequence = ()) -> bytes:
         The figure to render, at its own size and dpi.
     quantize : bool, default False
         Reduce to a 64-colour palette: a quarter of the bytes for line art (static frames).
-    moving : sequence of matplotlib artists, optional
+    moving : iterable of matplotlib artists, optional
         The artists that change between calls, and every artist that a full draw puts over
         them where they overlap. The first call renders the rest once and keeps it; later
-        calls paste it back and draw only these, in matplotlib's order (by ``zorder``), which
-        is a fraction of a full draw (blitting). Pass the same artists on every call.
+        calls paste it back and draw only these, in a full draw's order (Axes by Axes, each
+        by ``zorder``): a fraction of a full draw (blitting). Pass the same artists on every
+        call. They stay marked animated, so a full draw of the figure leaves them out; a
+        change of the figure's size or dpi draws the background again.
 
     Returns
     -------
     bytes
     """
-    from matplotlib.artist import Artist
     from PIL import Image
 
-    if isinstance(moving, Artist) or not all(isinstance(a, Artist) for a in moving):
-        raise TypeError(f"moving must be a sequence of matplotlib artists; got {moving!r}")
-    moving = sorted(moving, key=lambda artist: artist.get_zorder())  # stable, as in Axes.draw
-    background = getattr(fig, "_course_background", None)
-    if background is not None and [id(a) for a in moving] != fig._course_moving:
+    moving = _in_drawing_order(fig, moving)
+    kept = getattr(fig, "_course_blit", None)
+    if kept is not None and {id(a) for a in moving} != {id(a) for a in kept[1]}:
         raise ValueError("moving must name the same artists on every call for one figure; "
                          "the background kept from the first call leaves them out")
-    if background is None or not moving:
+    if kept is None:
         fig.canvas.draw()  # the layout, with every artist in it
         fig.set_layout_engine("none")
     if moving:
-        if background is None:
-            background = _keep_background(fig, moving)
+        if kept is None or kept[2] != fig.canvas.get_width_height():
+            kept = _keep_background(fig, moving)
+        background, moving, _ = kept
         fig.canvas.restore_region(background)
         for artist in moving:
             fig.draw_artist(artist)
@@ -98,9 +98,33 @@ def png_bytes(fig, *, quantize: bool = False, moving: Sequence = ()) -> bytes:
     return out.getvalue()
 
 
+def _in_drawing_order(fig, moving) -> list:
+    """``moving`` as a list, in the order a full draw of ``fig`` draws its artists."""
+    from matplotlib.artist import Artist
+
+    message = f"moving must be an iterable of matplotlib artists; got {moving!r}"
+    if isinstance(moving, (Artist, str)):
+        raise TypeError(message)
+    try:
+        artists = list(moving)
+    except TypeError:
+        raise TypeError(message) from None
+    if not all(isinstance(a, Artist) for a in artists):
+        raise TypeError(message)
+    if len({id(a) for a in artists}) != len(artists):
+        raise ValueError("moving must name each artist once; one listed twice is drawn twice")
+    axes = fig.get_axes()
+
+    def order(artist):  # Figure.draw: Axes by zorder, then Axes.draw: its artists by zorder
+        owner = artist.axes if artist.axes is not None else artist
+        rank = next((k for k, ax in enumerate(axes) if ax is owner), len(axes))
+        return owner.get_zorder(), rank, artist.get_zorder()
+
+    return sorted(artists, key=order)  # stable, as both draws sort
+
 
 def _keep_background(fig, moving):
-    """Draw ``fig`` without the ``moving`` artists, keep that image on it, and return it."""
+    """Draw ``fig`` without the ``moving`` artists and keep that image, with them and its size."""
     from matplotlib.image import AxesImage
 
     for artist in moving:  # left out of every full draw from now on
@@ -112,9 +136,9 @@ def _keep_background(fig, moving):
     fig.canvas.draw()
     for image in images:
         image.set_visible(True)
-    fig._course_background = fig.canvas.copy_from_bbox(fig.bbox)
-    fig._course_moving = [id(a) for a in moving]
-    return fig._course_background
+    background = fig.canvas.copy_from_bbox(fig.bbox)
+    fig._course_blit = (background, moving, fig.canvas.get_width_height())
+    return fig._course_blit
 
 
 @dataclass(frozen=True)
