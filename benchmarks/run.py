@@ -43,6 +43,7 @@ TARGETS = {
     "boundary_vs_forward_ratio": ("<=", 3.0),
 }
 NOTEBOOK_LIMIT_S, CELL_LIMIT_S = 25.0, 5.0
+RESULTS = ROOT / "benchmarks" / "results.json"
 
 
 def _timed(cmd: list[str], **kwargs) -> float:
@@ -170,15 +171,22 @@ def notebook_table_rows(results: dict) -> list[str]:
     ]
 
 
+def _read_results() -> dict:
+    return json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
+
+
+def _write_results(results: dict) -> None:
+    RESULTS.write_text(json.dumps(results, indent=2, default=float) + "\n")
+
+
 def _notebooks_only(repeats: int) -> int:
     """Re-measure the notebook figures alone, keeping the rest of results.json."""
-    path = ROOT / "benchmarks" / "results.json"
-    results = json.loads(path.read_text()) if path.is_file() else {}
+    results = _read_results()
     start = os.getloadavg()[0]
     print("measuring notebook execution, cell by cell ...", flush=True)
     results.update(notebook_timings(repeats))
     results["notebook_load_average"] = [start, os.getloadavg()[0]]
-    path.write_text(json.dumps(results, indent=2, default=float) + "\n")
+    _write_results(results)
     print("\n".join(notebook_table_rows(results)))
     print(f"load average (1 min): {start:.1f} at the start, "
           f"{results['notebook_load_average'][1]:.1f} at the end, on {os.cpu_count()} cores")
@@ -205,10 +213,9 @@ def _explore(repeats: int) -> dict:
 
 def _explore_only(repeats: int) -> int:
     """Re-measure the explorations alone, keeping the rest of results.json."""
-    path = ROOT / "benchmarks" / "results.json"
-    results = json.loads(path.read_text()) if path.is_file() else {}
+    results = _read_results()
     results["explore"] = _explore(repeats)
-    path.write_text(json.dumps(results, indent=2, default=float) + "\n")
+    _write_results(results)
     return 0
 
 
@@ -236,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.notebooks_only or args.explore_only:
         return (_notebooks_only if args.notebooks_only else _explore_only)(args.repeats)
     if args.table:
-        results = json.loads((ROOT / "benchmarks" / "results.json").read_text())
+        results = _read_results()
         if "slowest_cell_seconds" not in results:
             parser.error("benchmarks/results.json predates slowest_cell_seconds: run make bench")
         print("\n".join(notebook_table_rows(results)))
@@ -298,9 +305,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{key:<66} {value:>8.2f}  {verdict}")
     print(f"load average (1 min): {results['load_average_start']:.1f} at the start, "
           f"{results['load_average_end']:.1f} at the end, on {os.cpu_count()} cores")
-    (ROOT / "benchmarks" / "results.json").write_text(
-        json.dumps(results, indent=2, default=float) + "\n"
-    )
+    _write_results(results)
     print("\nwritten to benchmarks/results.json; CONTRIBUTING.md's notebook rows:\n")
     print("\n".join(notebook_table_rows(results)))
     return 0

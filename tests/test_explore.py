@@ -62,11 +62,9 @@ def _scene(twin=False):
 
 
 def _moving(ax, lines):
-    """The scene's moving artists and those over them, listed out of drawing order."""
-    over = [*ax.spines.values(), ax.title, ax.lines[2]]
-    if len(lines) > 1:
-        over += [*lines[1].axes.spines.values()]
-    return [*reversed(lines), *over]
+    """The scene's moving lines and the marker over them, out of drawing order; png_bytes
+    adds each Axes' spines and title."""
+    return [*reversed(lines), ax.lines[2]]
 
 
 def _redraw(scene, k):

@@ -62,7 +62,8 @@ def png_bytes(fig, *, quantize: bool = False, moving=()) -> bytes:
         Reduce to a 64-colour palette: a quarter of the bytes for line art (static frames).
     moving : iterable of matplotlib artists, optional
         The artists that change between calls, and every artist that a full draw puts over
-        them where they overlap. The first call renders the rest once and keeps it; later
+        them where they overlap; the spines and the title of their Axes are added here, as
+        those always are. The first call renders the rest once and keeps it; later
         calls paste it back and draw only these, in a full draw's order (Axes by Axes, each
         by ``zorder``): a fraction of a full draw (blitting). Pass the same artists on every
         call. They stay marked animated, so a full draw of the figure leaves them out; a
@@ -113,6 +114,10 @@ def _in_drawing_order(fig, moving) -> list:
         raise TypeError(message)
     if len({id(a) for a in artists}) != len(artists):
         raise ValueError("moving must name each artist once; one listed twice is drawn twice")
+    listed = {id(a) for a in artists}
+    for ax in {id(a.axes): a.axes for a in artists if a.axes is not None}.values():
+        frame = [*ax.spines.values(), ax.title]  # drawn over everything inside the Axes
+        artists += [a for a in frame if id(a) not in listed]
     axes = fig.get_axes()
 
     def order(artist):  # Figure.draw: Axes by zorder, then Axes.draw: its artists by zorder

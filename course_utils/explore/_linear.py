@@ -51,8 +51,7 @@ def linear_classifier(X, y, *, w=(0.5, 0.5), b=0.0, xlim=WINDOW_X, ylim=WINDOW_Y
     shade, line = _frame(ax, X, positions, labels, xlim, ylim, size=80)
     style.label_axes(ax)
     ax.legend(loc="upper right", fontsize=10)
-    # what a redraw changes, and what a full draw puts over it
-    moving = [shade, *ax.collections, line, *ax.spines.values(), ax.get_legend(), ax.title]
+    moving = [shade, *ax.collections, line, ax.get_legend()]  # changed, or drawn over them
 
     def draw(w0, w1, b, quantize=False):
         _update(shade, line, w0, w1, b, xlim, ylim)

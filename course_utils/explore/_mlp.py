@@ -162,8 +162,7 @@ def mlp_boundary(*, dataset: str = "moons", units: int = 8, activation: str = "r
                         cmap=cmap, vmin=0, vmax=1, alpha=0.25, interpolation="nearest")
     points = ax.scatter([], [], s=14, edgecolors="black", linewidths=0.4, zorder=3)
     point_colors = np.array([colors[0], colors[1]])
-    # what a redraw changes, and what a full draw puts over it
-    moving = [regions, *ax.spines.values(), points, ax.title]
+    moving = [regions, points]  # what a redraw changes
 
     def draw(dataset, units, activation, depth, epoch, quantize=False):
         X, y = make_dataset(dataset)

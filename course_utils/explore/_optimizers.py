@@ -43,8 +43,7 @@ def optimizer_paths(*, start=START, steps: int = 30, curvatures=CURVATURES) -> E
     plot_paths({"SGD": frame}, curvatures=curvatures, ax=ax)
     (path_line,) = ax.lines[0:1]
     path_line.set_label(None)
-    # what a redraw changes, and what a full draw puts over it
-    moving = [*ax.lines, *ax.spines.values(), ax.title]
+    moving = list(ax.lines)  # the path, and the start and minimum marks drawn over it
 
     def draw(rule, learning_rate, momentum, quantize=False):
         path = rule_path(rule, learning_rate, start, momentum=momentum, steps=steps,

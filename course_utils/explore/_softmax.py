@@ -42,8 +42,7 @@ def softmax_losses(*, true_class: int = 0) -> Exploration:
     texts = [ax_l.text(i, 0, "", ha="center", va="bottom", fontsize=10) for i in range(2)]
     ax_l.set(ylim=(0, LOSS_TOP), xticks=[0, 1])
     ax_l.set_xticklabels(["cross\nentropy", "squared\nerror"], fontsize=10)
-    # what a redraw changes, and what a full draw puts over it
-    moving = [*bars, *ax_p.spines.values(), ax_p.title, *loss_bars, *ax_l.spines.values(), *texts]
+    moving = [*bars, *loss_bars, *texts]  # what a redraw changes
 
     def draw(z0, z1, z2, temperature, true_class, quantize=False):
         t = CLASSES.index(true_class)
