@@ -146,7 +146,8 @@ clean:
 bench: setup
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
-# The declared ranges at both ends, and a hosted service's TensorFlow (tools/compat.py): every
-# notebook runs and every assert holds; outputs are compared only on the lock (make test).
-test-compat: setup
+# The declared ranges at both ends, the README's pip route and Colab's runtime (tools/compat.py):
+# every notebook runs and every assert holds; outputs are compared only on the lock (make test).
+# COMPAT_RUNS=pre is the canary: release candidates of TensorFlow, Keras and numpy.
+test-compat: check-chromium setup $(NPM_DONE)
 	$(BIN)/python tools/compat.py $(COMPAT_RUNS)

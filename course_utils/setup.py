@@ -167,6 +167,16 @@ def _version_of(dist_name: str) -> str | None:
         return None
 
 
+#: Measured: JupyterLab 4's widget manager (jupyterlab_widgets 3) refuses an ipywidgets 7
+#: kernel's models ("@jupyter-widgets/base ^1.2.0 is not registered"); Colab's front end and the
+#: classic Notebook 6 draw them (tools/compat.py, the colab run, drags a slider in the latter).
+_IPYWIDGETS_7 = (
+    "ipywidgets 7 shows the sliders on Colab and in the classic Notebook, but JupyterLab 4 "
+    "shows only ipywidgets 8's: in JupyterLab, run pip install --upgrade 'ipywidgets>=8' and "
+    "restart JupyterLab"
+)
+
+
 def check_environment(dist: str = DIST_NAME) -> list[Check]:
     """Check Python, every runtime dependency and Graphviz's ``dot`` against the course's needs.
 
@@ -178,6 +188,7 @@ def check_environment(dist: str = DIST_NAME) -> list[Check]:
     if not isinstance(dist, str) or not dist:
         raise ValueError(f"dist must be a non-empty distribution name; got {dist!r}")
     from packaging.specifiers import SpecifierSet
+    from packaging.version import Version
 
     py_required = metadata.metadata(dist).get("Requires-Python", "") if _version_of(dist) else ""
     py_found = platform.python_version()
@@ -196,7 +207,9 @@ def check_environment(dist: str = DIST_NAME) -> list[Check]:
         found = _version_of(name)
         ok = found is not None and SpecifierSet(spec).contains(found, prereleases=True)
         fix = "" if ok else f"pip install '{name}{spec}' (or run 'make setup' again)"
-        checks.append(Check(_IMPORT_NAMES.get(name, name), found, spec, ok, fix))
+        old_widgets = name == "ipywidgets" and ok and Version(found).major < 8
+        checks.append(Check(_IMPORT_NAMES.get(name, name), found, spec, ok, fix,
+                            _IPYWIDGETS_7 if old_widgets else ""))
     dot = shutil.which("dot")
     dot_version = _dot_version(dot) if dot else None
     checks.append(

@@ -146,3 +146,15 @@ def test_inline_figures_are_drawn_at_twice_their_pixels_in_a_kernel(monkeypatch)
     monkeypatch.setattr(IPython, "get_ipython", lambda: None)
     setup._retina_figures()  # a plain Python process: nothing to configure
     assert len(calls) == 1
+
+
+@pytest.mark.parametrize(("version", "noted"), [("7.7.1", True), ("8.1.9", False), ("10.0", False)])
+def test_ipywidgets_7_is_fine_but_its_limit_in_jupyterlab_is_said(monkeypatch, version, noted):
+    _pretend_installed(monkeypatch, {"ipywidgets": version})
+    line = next(c for c in check_environment() if c.name == "ipywidgets")
+    assert line.ok and line.found == version
+    report = format_report(check_environment())
+    assert ("Note on ipywidgets: ipywidgets 7 shows the sliders on Colab" in report) == noted
+    if noted:
+        assert "pip install --upgrade 'ipywidgets>=8'" in line.note
+    assert report.endswith("Everything the course needs is installed.")

@@ -61,22 +61,46 @@ def links_cell(notebook: str, root: Path = ROOT):
         text, metadata={"slideshow": {"slide_type": "skip"}, "tags": [LINKS_TAG]})
 
 
+#: The install cell; URL is the course's git address at this release. It leaves the host's
+#: packages as they are (pyproject.toml's bounds sit at or below Colab's versions), and says so
+#: in one sentence where pip still changed one, or could not install at all.
+INSTALL_SOURCE = """\
+# On Colab, Kaggle or a JupyterHub without the course, this installs it (a minute or
+# two; TensorFlow too if the host has none) and leaves the host's packages as they are.
+# Where the course is installed, it does nothing.
+import importlib.metadata
+import importlib.util
+import subprocess
+import sys
+
+
+def installed():
+    importlib.invalidate_caches()  # see what pip just wrote
+    return {d.name: d.version for d in importlib.metadata.distributions()}
+
+
+if importlib.util.find_spec("course_utils") is None:
+    extra = "" if importlib.util.find_spec("tensorflow") else "[tensorflow]"
+    course = f"mlp-course{extra} @ URL"
+    before = installed()
+    pip = subprocess.run([sys.executable, "-m", "pip", "install", "-q", course],
+                         capture_output=True, text=True)
+    if pip.returncode != 0:
+        raise ModuleNotFoundError(
+            "The course is not installed here and pip could not install it (no network?): "
+            f"install it into this kernel's environment with pip install '{course}' "
+            "(or pip install . in the course folder), then restart the kernel."
+        )
+    after = installed()
+    changed = [f"{n} {v} to {after[n]}" for n, v in before.items() if after.get(n, v) != v]
+    if changed:
+        print(f"Installing the course changed {', '.join(changed)}: restart the runtime "
+              "(Colab: Runtime > Restart session), then run this notebook again.")"""
+
+
 def install_cell(root: Path = ROOT):
     owner, name, tag = project(root)
-    source = (
-        "# On Colab, Kaggle or a JupyterHub without the course, this installs it (a minute or\n"
-        "# two; TensorFlow too if the host has none). Where the course is installed, it does\n"
-        "# nothing.\n"
-        "import importlib.util\n"
-        "import subprocess\n"
-        "import sys\n"
-        "\n"
-        'if importlib.util.find_spec("course_utils") is None:\n'
-        '    extra = "" if importlib.util.find_spec("tensorflow") else "[tensorflow]"\n'
-        f'    course = f"mlp-course{{extra}} @ git+https://github.com/{owner}/{name}@{tag}"\n'
-        '    subprocess.run([sys.executable, "-m", "pip", "install", "-q", course], check=True)\n'
-        "    importlib.invalidate_caches()  # so that the next cell imports what pip just wrote"
-    )
+    source = INSTALL_SOURCE.replace("URL", f"git+https://github.com/{owner}/{name}@{tag}")
     return nbformat.v4.new_code_cell(
         source, metadata={"slideshow": {"slide_type": "skip"},
                           "tags": [INSTALL_TAG, "remove-cell"]})

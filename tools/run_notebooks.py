@@ -5,6 +5,7 @@
                                                                # copy them out first, as a
                                                                # student who downloads them,
                                                                # and keep the executed copies
+    python tools/run_notebooks.py --keep /tmp/x/*.ipynb        # keep the outputs in place
 
 Outputs are not compared (strict nbval does that on the lock): a run passes when every cell
 runs and every ``assert`` holds. The kernel is this interpreter's own (``python3`` from the
@@ -58,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="+", type=Path)
     parser.add_argument("--copy-to", type=Path, help="copy the notebooks here and run the copies")
+    parser.add_argument("--keep", action="store_true",
+                        help="write the executed notebooks back (always with --copy-to)")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per cell")
     parser.add_argument("--jobs", type=int, default=1, help="notebooks run at the same time")
     args = parser.parse_args(argv)
@@ -66,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         args.copy_to.mkdir(parents=True, exist_ok=True)
         paths = [Path(shutil.copy(p, args.copy_to / p.name)) for p in paths]
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        futures = [pool.submit(_timed, path, args.timeout, args.copy_to is not None)
+        futures = [pool.submit(_timed, path, args.timeout, args.keep or args.copy_to is not None)
                    for path in paths]
         failed = 0
         for path, future in zip(paths, futures, strict=True):

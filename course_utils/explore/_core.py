@@ -290,10 +290,9 @@ class Exploration:
         return self._widget
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle = dict(self.widget()._repr_mimebundle_())
-        bundle["text/html"] = self.static_html()
-        bundle["text/plain"] = f"{self.title} (interactive: run this cell in a notebook)"
-        return {k: v for k, v in bundle.items() if k in {WIDGET_MIME, "text/html", "text/plain"}}
+        # get_view_spec, not the widget's own _repr_mimebundle_, which ipywidgets 7 lacks.
+        return {WIDGET_MIME: self.widget().get_view_spec(), "text/html": self.static_html(),
+                "text/plain": f"{self.title} (interactive: run this cell in a notebook)"}
 
 
 def _slug(text: str) -> str:
