@@ -11,7 +11,7 @@
 const fs = require("fs");
 const path = require("path");
 
-const { chromium, ARGS, option, keepOnTheMachine } = require(path.join(__dirname, "lab_chromium.cjs"));
+const { chromium, ARGS, option, keepOnTheMachine, dragFirstSlider } = require(path.join(__dirname, "lab_chromium.cjs"));
 
 (async () => {
   const [base, token, report] = ["--base", "--token", "--report"].map(option);
@@ -41,7 +41,6 @@ const { chromium, ARGS, option, keepOnTheMachine } = require(path.join(__dirname
     const img = view.locator("img").first();
     await img.waitFor({ timeout: 60000 });
     await page.waitForFunction((el) => el.getAttribute("src"), await img.elementHandle());
-    result.before = await img.getAttribute("src");
     // The version of the controls module the front end made the slider's model with.
     result.controls = await page.evaluate(async () => {
       const models = await Promise.all(Object.values(
@@ -49,23 +48,8 @@ const { chromium, ARGS, option, keepOnTheMachine } = require(path.join(__dirname
       const slider = models.find((m) => /SliderModel$/.test(m.get("_model_name")));
       return slider ? slider.get("_model_module_version") : null;
     });
-    const sliders = view.locator(".widget-slider");
-    result.sliders = await sliders.count();
-    const slider = sliders.first();
-    result.label = await slider.locator("label").first().textContent();
     // ipywidgets 7 draws its sliders with jQuery UI.
-    const handle = slider.locator(".ui-slider-handle").first();
-    const track = await slider.locator(".ui-slider").first().boundingBox();
-    const start = await handle.boundingBox();
-    await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(track.x + track.width * 0.15, start.y + start.height / 2, { steps: 8 });
-    await page.mouse.up();
-    // The kernel redraws and sends the PNG back; the view swaps its blob: URL.
-    await page.waitForFunction(([el, before]) => el.getAttribute("src") !== before,
-      [await img.elementHandle(), result.before], { timeout: 60000 });
-    result.after = await img.getAttribute("src");
-    result.readout = await slider.locator(".widget-readout").textContent();
+    await dragFirstSlider(page, view, img, result, ".ui-slider-handle", ".ui-slider");
   } catch (err) {
     result.error = String(err).split("\n")[0];
   }

@@ -7,7 +7,7 @@
 const fs = require("fs");
 const path = require("path");
 
-const { chromium, ARGS, option, keepOnTheMachine } = require(path.join(__dirname, "lab_chromium.cjs"));
+const { chromium, ARGS, option, keepOnTheMachine, dragFirstSlider } = require(path.join(__dirname, "lab_chromium.cjs"));
 
 (async () => {
   const [base, token, report] = ["--base", "--token", "--report"].map(option);
@@ -40,23 +40,7 @@ const { chromium, ARGS, option, keepOnTheMachine } = require(path.join(__dirname
     await view.waitFor({ timeout: 300000 });
     const img = view.locator("img").first();
     await img.waitFor({ timeout: 60000 });
-    result.before = await img.getAttribute("src");
-    const sliders = view.locator(".widget-slider");
-    result.sliders = await sliders.count();
-    const slider = sliders.first();
-    result.label = await slider.locator("label").textContent();
-    const handle = slider.locator(".noUi-handle").first();
-    const track = await slider.locator(".noUi-target, .slider").first().boundingBox();
-    const start = await handle.boundingBox();
-    await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(track.x + track.width * 0.15, start.y + start.height / 2, { steps: 8 });
-    await page.mouse.up();
-    // The kernel redraws and sends the PNG back; the view swaps its blob: URL.
-    await page.waitForFunction(([el, before]) => el.getAttribute("src") !== before,
-      [await img.elementHandle(), result.before], { timeout: 60000 });
-    result.after = await img.getAttribute("src");
-    result.readout = await slider.locator(".widget-readout").textContent();
+    await dragFirstSlider(page, view, img, result, ".noUi-handle", ".noUi-target, .slider");
   } catch (err) {
     result.error = String(err).split("\n")[0];
     if (option("--shot")) await page.screenshot({ path: option("--shot") }).catch(() => null);

@@ -35,4 +35,27 @@ async function keepOnTheMachine(context, result) {
   });
 }
 
-module.exports = { chromium, ARGS, option, keepOnTheMachine };
+// Drags the first slider of an exploration's live view to 15 % of its track, waits for the
+// image the kernel sends back, and records what the slider and the image showed in result.
+// handle and track are the CSS selectors of the front end's slider (noUiSlider in ipywidgets
+// 8, jQuery UI in ipywidgets 7).
+async function dragFirstSlider(page, view, img, result, handle, track) {
+  result.before = await img.getAttribute("src");
+  const sliders = view.locator(".widget-slider");
+  result.sliders = await sliders.count();
+  const slider = sliders.first();
+  result.label = await slider.locator("label").first().textContent();
+  const box = await slider.locator(track).first().boundingBox();
+  const start = await slider.locator(handle).first().boundingBox();
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.15, start.y + start.height / 2, { steps: 8 });
+  await page.mouse.up();
+  // The kernel redraws and sends the PNG back; the view swaps its blob: URL.
+  await page.waitForFunction(([el, before]) => el.getAttribute("src") !== before,
+    [await img.elementHandle(), result.before], { timeout: 60000 });
+  result.after = await img.getAttribute("src");
+  result.readout = await slider.locator(".widget-readout").textContent();
+}
+
+module.exports = { chromium, ARGS, option, keepOnTheMachine, dragFirstSlider };
